@@ -1,0 +1,52 @@
+/** A message in both interface languages. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** One failing field: its path (e.g. `body.creditCode`) and why, in both languages. */
+export interface FieldError extends Bilingual {
+  field: string;
+}
+
+/**
+ * Stable error codes. The server maps each code once to an HTTP status and a problem+json body;
+ * domain code and services only ever throw {@link AppError}.
+ */
+export const ERROR_CODES = {
+  VALIDATION: { status: 400, zh: '请求内容有误', en: 'The request is invalid' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: { status: 423, zh: '账号已临时锁定', en: 'The account is temporarily locked' },
+  CSRF: { status: 403, zh: '请求校验失败，请刷新页面后重试', en: 'Request check failed; reload the page and retry' },
+  FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You may not do this' },
+  NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such route' },
+  VERSION_CONFLICT: { status: 409, zh: '数据已被他人修改', en: 'Someone else changed this record' },
+  CONFLICT: { status: 409, zh: '与现有数据冲突', en: 'Conflicts with existing data' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, { status: number } & Bilingual>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly detail?: Bilingual;
+  readonly fields: FieldError[];
+
+  constructor(code: ErrorCode, options: { detail?: Bilingual; fields?: FieldError[] } = {}) {
+    super(options.detail?.en ?? ERROR_CODES[code].en);
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = options.detail;
+    this.fields = options.fields ?? [];
+  }
+}
+
+/** Shorthand for a validation error on one field. */
+export function fieldError(field: string, zh: string, en: string): AppError {
+  return new AppError('VALIDATION', { fields: [{ field, zh, en }] });
+}

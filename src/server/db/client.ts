@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** A database handle or an open transaction: repositories accept either. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Runs a raw statement and returns its rows, on either engine. */
+export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  /** PGlite only: hold a lock file so two processes never open one directory. */
+  lock?: boolean;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.dataDir, options.lock ?? true);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  // numeric and bigint stay strings so money never passes through floating point
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const [{ lc_ctype } = { lc_ctype: '' }] = await rows<{ lc_ctype: string }>(
+    db,
+    sql`select current_setting('lc_ctype') as lc_ctype`,
+  );
+  if (lc_ctype === 'C' || lc_ctype === 'POSIX') {
+    await pool.end();
+    throw new Error(
+      `The database has lc_ctype=${lc_ctype}: pg_trgm makes no trigrams from Chinese and search would find nothing. ` +
+        `Create it with: CREATE DATABASE zhaoshang TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'; ` +
+        `数据库 lc_ctype 为 ${lc_ctype}，中文检索将失效，请按上述语句以 C.UTF-8 重建数据库。`,
+    );
+  }
+  await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  return { db, engine: 'postgres', close: () => pool.end() };
+}
+
+async function openPglite(dataDir: string | undefined, lock: boolean): Promise<Database> {
+  let release = () => {};
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    if (lock) release = acquireLock(dataDir);
+  }
+  const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  return {
+    db,
+    engine: 'pglite',
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+/** PGlite takes no lock of its own: two processes on one directory would diverge silently. */
+function acquireLock(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, 'zhaoshang.lock');
+  try {
+    const fd = fs.openSync(lockFile, 'wx');
+    fs.writeSync(fd, String(process.pid));
+    fs.closeSync(fd);
+  } catch {
+    const pid = Number(fs.readFileSync(lockFile, 'utf8'));
+    if (pid && isAlive(pid) && pid !== process.pid) {
+      throw new Error(
+        `${dataDir} is in use by process ${pid} / 数据目录正被进程 ${pid} 使用；请先停止它，或用 DATA_DIR 指定其他目录`,
+      );
+    }
+    fs.writeFileSync(lockFile, String(process.pid));
+  }
+  return () => fs.rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,137 @@
+import type { FastifyError } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, ERROR_CODES, type Bilingual, type ErrorCode, type FieldError } from '../../domain/errors';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  /** Both languages, whatever language `title`/`detail` were given in. */
+  i18n: { 'zh-CN': { title: string; detail: string }; en: { title: string; detail: string } };
+  errors: Array<{ field: string; message: string; 'zh-CN': string; en: string }>;
+  requestId?: string;
+}
+
+export type Lang = 'zh-CN' | 'en';
+
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  return acceptLanguage && /^en\b/i.test(acceptLanguage.trim()) ? 'en' : 'zh-CN';
+}
+
+export function problemFrom(code: ErrorCode, lang: Lang, detail?: Bilingual, fields: FieldError[] = []): Problem {
+  const base = ERROR_CODES[code];
+  const fieldSummary: Bilingual | undefined = fields.length
+    ? {
+        zh: fields.map((f) => `${f.field}：${f.zh}`).join('；'),
+        en: fields.map((f) => `${f.field}: ${f.en}`).join('; '),
+      }
+    : undefined;
+  const d = detail ?? fieldSummary ?? { zh: base.zh, en: base.en };
+  const zh = { title: base.zh, detail: d.zh };
+  const en = { title: base.en, detail: d.en };
+  const chosen = lang === 'en' ? en : zh;
+  return {
+    type: `urn:zhaoshang:problem:${code.toLowerCase()}`,
+    title: chosen.title,
+    status: base.status,
+    detail: chosen.detail,
+    code,
+    i18n: { 'zh-CN': zh, en },
+    errors: fields.map((f) => ({
+      field: f.field,
+      message: lang === 'en' ? f.en : f.zh,
+      'zh-CN': f.zh,
+      en: f.en,
+    })),
+  };
+}
+
+interface ZodLikeIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  expected?: string;
+  format?: string;
+  values?: unknown[];
+  origin?: string;
+}
+
+/** Turns one zod issue into a field error in both languages. */
+export function zodIssueToField(issue: ZodLikeIssue, prefix: string): FieldError {
+  const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+  const m = bilingualIssue(issue);
+  return { field, ...m };
+}
+
+function bilingualIssue(i: ZodLikeIssue): Bilingual {
+  // Messages written as "中文|English" by our own refinements carry both languages already.
+  if (i.code === 'custom' && i.message.includes('|')) {
+    const [zh = '', en = ''] = i.message.split('|');
+    return { zh, en };
+  }
+  const isString = i.origin === 'string';
+  switch (i.code) {
+    case 'invalid_type':
+      return i.message.includes('received undefined')
+        ? { zh: '必填', en: 'Required' }
+        : { zh: `类型应为 ${i.expected ?? ''}`, en: `Expected ${i.expected ?? 'another type'}` };
+    case 'too_small':
+      return isString
+        ? { zh: `至少 ${String(i.minimum)} 个字符`, en: `At least ${String(i.minimum)} characters` }
+        : { zh: `不能小于 ${String(i.minimum)}`, en: `Must be at least ${String(i.minimum)}` };
+    case 'too_big':
+      return isString
+        ? { zh: `最多 ${String(i.maximum)} 个字符`, en: `At most ${String(i.maximum)} characters` }
+        : { zh: `不能大于 ${String(i.maximum)}`, en: `Must be at most ${String(i.maximum)}` };
+    case 'invalid_format':
+      return { zh: `格式不正确（${i.format ?? ''}）`, en: `Invalid format (${i.format ?? ''})` };
+    case 'invalid_value':
+      return {
+        zh: `取值应为：${(i.values ?? []).map(String).join('、')}`,
+        en: `Must be one of: ${(i.values ?? []).map(String).join(', ')}`,
+      };
+    case 'unrecognized_keys':
+      return { zh: `不认识的字段：${i.message}`, en: i.message };
+    default:
+      return { zh: `无效：${i.message}`, en: i.message };
+  }
+}
+
+/** Maps any thrown error to a problem; unknown errors become a 500 without internals. */
+export function toProblem(err: unknown, lang: Lang): Problem {
+  if (err instanceof AppError) return problemFrom(err.code, lang, err.detail, err.fields);
+  const fe = err as FastifyError & { validationContext?: string };
+  if (hasZodFastifySchemaValidationErrors(fe)) {
+    const prefix = fe.validationContext ?? 'body';
+    const fields = fe.validation.map((v) =>
+      zodIssueToField(
+        {
+          ...(v.params as Omit<ZodLikeIssue, 'code' | 'path' | 'message'>),
+          code: v.keyword,
+          message: v.message ?? '',
+          path: v.instancePath.split('/').filter(Boolean),
+        },
+        prefix,
+      ),
+    );
+    return problemFrom('VALIDATION', lang, undefined, fields);
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problemFrom('PAYLOAD_TOO_LARGE', lang);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problemFrom('UNSUPPORTED_MEDIA_TYPE', lang);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return problemFrom('VALIDATION', lang, { zh: '请求体不是有效的 JSON', en: 'The body is not valid JSON' });
+  }
+  if (fe.statusCode === 429) return problemFrom('RATE_LIMITED', lang);
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && err instanceof SyntaxError) {
+    return problemFrom('VALIDATION', lang, { zh: '请求体不是有效的 JSON', en: 'The body is not valid JSON' });
+  }
+  return problemFrom('INTERNAL', lang);
+}

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { meta, units, users } from '../db/schema';
+import { hashPassword } from '../lib/password';
+import { recordAudit } from '../modules/audit/service';
+import { loadRegions } from './regions';
+import { DEMO_USERS, SEED_UNITS } from './units';
+
+export interface SeedOptions {
+  adminPassword?: string;
+  demoPassword: string;
+  demo: boolean;
+}
+
+export interface SeedResult {
+  seeded: boolean;
+  /** Set when no ADMIN_PASSWORD was given: printed once, never stored in clear. */
+  generatedAdminPassword?: string;
+}
+
+const SEED_KEY = 'seed.v1';
+
+/**
+ * Fills an empty database: the region tree, the seeds' units, the `admin` account and, unless
+ * turned off, the demo users. Runs once; a second start finds the marker and does nothing.
+ */
+export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedResult> {
+  const [done] = await db.select().from(meta).where(eq(meta.key, SEED_KEY));
+  if (done) return { seeded: false };
+
+  const generatedAdminPassword = options.adminPassword ? undefined : randomBytes(9).toString('base64url') + '7a';
+  const adminHash = await hashPassword(options.adminPassword ?? generatedAdminPassword!);
+  const demoHash = options.demo ? await hashPassword(options.demoPassword) : '';
+
+  await db.transaction(async (tx) => {
+    await loadRegions(tx);
+    const inserted = await tx.insert(units).values(SEED_UNITS).onConflictDoNothing().returning();
+    const unitId = new Map(inserted.map((u) => [u.name, u.id]));
+    const [admin] = await tx
+      .insert(users)
+      .values({
+        username: 'admin',
+        displayName: '系统管理员',
+        role: 'admin',
+        unitId: unitId.get('平台运维中心')!,
+        passwordHash: adminHash,
+      })
+      .returning();
+    if (options.demo) {
+      await tx.insert(users).values(
+        DEMO_USERS.map((u) => {
+          const id = unitId.get(u.unit);
+          if (!id) throw new Error(`demo user ${u.username}: no unit ${u.unit}`);
+          return { username: u.username, displayName: u.displayName, role: u.role, unitId: id, passwordHash: demoHash };
+        }),
+      );
+    }
+    await tx.insert(meta).values({ key: SEED_KEY, value: { at: new Date().toISOString(), demo: options.demo } });
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'system.seeded',
+      entity: 'system',
+      entityId: SEED_KEY,
+      regionCode: null,
+      after: { units: inserted.length, admin: admin?.id, demoUsers: options.demo ? DEMO_USERS.length : 0 },
+    });
+  });
+  return { seeded: true, generatedAdminPassword };
+}
