@@ -56,6 +56,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', { db: database.db, engine: database.engine, config, version: APP_VERSION });
   app.decorateRequest('auth', null as never);
+  // Every route as registered, so a test can prove the OpenAPI document leaves none out.
+  const routeList: Array<{ method: string; url: string }> = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeList.push({ method, url: route.url });
+  });
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

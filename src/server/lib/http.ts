@@ -16,6 +16,7 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    routeList: ReadonlyArray<{ method: string; url: string }>;
   }
   interface FastifyRequest {
     /** Set for every route not marked `config.public`. */

@@ -68,8 +68,8 @@ export function zodIssueToField(issue: ZodLikeIssue, prefix: string): FieldError
 }
 
 function bilingualIssue(i: ZodLikeIssue): Bilingual {
-  // Messages written as "中文|English" by our own refinements carry both languages already.
-  if (i.code === 'custom' && i.message.includes('|')) {
+  // Messages written as "中文|English" by our own schemas carry both languages already.
+  if (i.message.includes('|')) {
     const [zh = '', en = ''] = i.message.split('|');
     return { zh, en };
   }
