@@ -1,0 +1,147 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ZCreateUnitRequest,
+  ZCreateUserRequest,
+  ZIdParams,
+  ZRegion,
+  ZRegionParams,
+  ZRegionTree,
+  ZResetPasswordRequest,
+  ZUnit,
+  ZUnitList,
+  ZUnitListQuery,
+  ZUpdateUnitRequest,
+  ZUpdateUserRequest,
+  ZUser,
+  ZUserList,
+  ZUserListQuery,
+} from './schema';
+import * as regions from './service';
+import * as users from './users.service';
+
+export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+
+  app.get(
+    '/api/regions',
+    {
+      schema: {
+        tags: ['regions'],
+        summary: 'Region tree of my scope / 本人数据范围内的行政区树',
+        response: { 200: ZRegionTree },
+      },
+    },
+    async (req) => ({ items: await regions.regionTree(db, req.auth.scope) }),
+  );
+
+  app.get(
+    '/api/regions/:code',
+    {
+      schema: {
+        tags: ['regions'],
+        summary: 'One region / 行政区详情',
+        params: ZRegionParams,
+        response: { 200: ZRegion },
+      },
+    },
+    async (req) => regions.getRegion(db, req.auth.scope, req.params.code),
+  );
+
+  app.get(
+    '/api/units',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Units in my scope / 数据范围内的单位',
+        querystring: ZUnitListQuery,
+        response: { 200: ZUnitList },
+      },
+    },
+    async (req) => regions.listUnits(db, req.auth.scope, req.query),
+  );
+
+  app.post(
+    '/api/units',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Create a unit (admin) / 新建单位（管理员）',
+        body: ZCreateUnitRequest,
+        response: { 201: ZUnit },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await regions.createUnit(db, req.auth, req.body)),
+  );
+
+  app.patch(
+    '/api/units/:id',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Edit a unit (admin) / 修改单位（管理员）',
+        params: ZIdParams,
+        body: ZUpdateUnitRequest,
+        response: { 200: ZUnit },
+      },
+    },
+    async (req) => regions.updateUnit(db, req.auth, req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Users in my scope (admin) / 数据范围内的用户（管理员）',
+        querystring: ZUserListQuery,
+        response: { 200: ZUserList },
+      },
+    },
+    async (req) => users.listUsers(db, req.auth, req.query),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user (admin) / 新建用户（管理员）',
+        body: ZCreateUserRequest,
+        response: { 201: ZUser },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await users.createUser(db, req.auth, req.body)),
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Edit a user (admin) / 修改用户（管理员）',
+        params: ZIdParams,
+        body: ZUpdateUserRequest,
+        response: { 200: ZUser },
+      },
+    },
+    async (req) => users.updateUser(db, req.auth, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/users/:id/reset-password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "Reset a user's password (admin) / 重置用户密码（管理员）",
+        params: ZIdParams,
+        body: ZResetPasswordRequest,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await users.resetUserPassword(db, req.auth, req.params.id, req.body.password);
+      return reply.code(204).send(null);
+    },
+  );
+};
