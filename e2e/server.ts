@@ -1,0 +1,57 @@
+import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser } from 'playwright-core';
+import { buildApp } from '../src/server/app';
+import { loadConfig } from '../src/server/config';
+import { type Database, openDatabase } from '../src/server/db/client';
+import { seedDatabase } from '../src/server/seed';
+
+export const ADMIN_PASSWORD = 'Admin@e2e2025';
+export const DEMO_PASSWORD = 'Demo@e2e2025';
+const WEB_DIR = 'dist/web';
+
+export interface E2eServer {
+  app: FastifyInstance;
+  database: Database;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real app serving the built web over a fresh, seeded in-memory database, on a random port. */
+export async function startE2eServer(): Promise<E2eServer> {
+  if (!fs.existsSync(`${WEB_DIR}/index.html`)) throw new Error(`${WEB_DIR} is not built: run \`npx vite build\` first`);
+  const database = await openDatabase({});
+  await seedDatabase(database.db, { adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD, demo: true });
+  const config = loadConfig({ LOG_LEVEL: 'silent', JOBS: 'false' });
+  const app = await buildApp({ database, config, webDir: WEB_DIR, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return {
+    app,
+    database,
+    baseUrl,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}

@@ -1,0 +1,62 @@
+// Shapes of the API's responses, as its OpenAPI document describes them.
+
+export const ROLES = ['admin', 'leader', 'officer', 'liaison', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const UNIT_KINDS = ['government', 'department', 'centre', 'outpost', 'zone_committee', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: { id: string; name: string };
+  region: { code: string; name: string };
+  csrfToken: string;
+}
+
+export interface RegionNode {
+  code: string;
+  name: string;
+  nameEn: string;
+  level: 'country' | 'province' | 'city' | 'county' | 'zone';
+  zoneLevel: 'national' | 'provincial' | 'other' | null;
+  parentCode: string | null;
+  children: RegionNode[];
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  nameEn: string;
+  kind: UnitKind;
+  regionCode: string;
+  regionName: string;
+  active: boolean;
+  version: number;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: { id: string; name: string };
+  region: { code: string; name: string };
+  active: boolean;
+  lockedUntil: string | null;
+  version: number;
+  createdAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface NotificationSummary {
+  items: unknown[];
+  total: number;
+  unread: number;
+}
