@@ -1,0 +1,197 @@
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client';
+import { enterprises, regions, units } from '../../db/schema';
+import { type Scope, regionInScope } from '../../lib/scope';
+import type { TEnterpriseListQuery } from './schema';
+
+export type EnterpriseValues = Omit<typeof enterprises.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+export type EnterpriseRow = typeof enterprises.$inferSelect & {
+  regionName: string;
+  unitName: string;
+  hqRegionName: string | null;
+};
+
+const hqRegions = alias(regions, 'hq_regions');
+
+const selection = {
+  id: enterprises.id,
+  name: enterprises.name,
+  nameCore: enterprises.nameCore,
+  namePinyin: enterprises.namePinyin,
+  creditCode: enterprises.creditCode,
+  registeredCapitalWan: enterprises.registeredCapitalWan,
+  hqCountry: enterprises.hqCountry,
+  hqRegionCode: enterprises.hqRegionCode,
+  industrySection: enterprises.industrySection,
+  industryDivision: enterprises.industryDivision,
+  tags: enterprises.tags,
+  regionCode: enterprises.regionCode,
+  unitId: enterprises.unitId,
+  createdBy: enterprises.createdBy,
+  version: enterprises.version,
+  createdAt: enterprises.createdAt,
+  updatedAt: enterprises.updatedAt,
+  regionName: regions.name,
+  unitName: units.name,
+  hqRegionName: hqRegions.name,
+};
+
+function selectEnterprises(db: Db) {
+  return db
+    .select(selection)
+    .from(enterprises)
+    .innerJoin(regions, eq(regions.code, enterprises.regionCode))
+    .innerJoin(units, eq(units.id, enterprises.unitId))
+    .leftJoin(hqRegions, eq(hqRegions.code, enterprises.hqRegionCode));
+}
+
+/** `%text%` for ILIKE, with the pattern characters of the text itself taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The search condition: a Chinese (or any) substring of the name or its core, through the
+ * trigram indexes; latin input also matches the start of a pinyin key (`hryy`, `hengrui`).
+ */
+function searchCondition(q: string, pinyinKey: string | null): SQL {
+  const contains = containsPattern(q);
+  const byName = sql`(${enterprises.name} ilike ${contains} or ${enterprises.nameCore} ilike ${contains})`;
+  if (!pinyinKey) return byName;
+  // Keys are space-separated, so " key" finds a key that starts with it.
+  return sql`(${byName} or ${enterprises.namePinyin} like ${containsPattern(' ' + pinyinKey)}
+    or ${enterprises.namePinyin} like ${pinyinKey.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'})`;
+}
+
+function orderBy(query: TEnterpriseListQuery, q: string | undefined): SQL[] {
+  const tieBreak = asc(enterprises.id);
+  switch (query.sort) {
+    case 'updatedAt':
+      return [asc(enterprises.updatedAt), tieBreak];
+    case 'createdAt':
+      return [asc(enterprises.createdAt), tieBreak];
+    case '-createdAt':
+      return [desc(enterprises.createdAt), tieBreak];
+    case 'name':
+      return [asc(enterprises.name), tieBreak];
+    case '-name':
+      return [desc(enterprises.name), tieBreak];
+    case 'registeredCapital':
+      return [sql`${enterprises.registeredCapitalWan} asc nulls last`, tieBreak];
+    case '-registeredCapital':
+      return [sql`${enterprises.registeredCapitalWan} desc nulls last`, tieBreak];
+    case 'relevance':
+      if (q) {
+        return [
+          sql`greatest(similarity(${enterprises.nameCore}, ${q}), similarity(${enterprises.name}, ${q})) desc`,
+          tieBreak,
+        ];
+      }
+      return [desc(enterprises.updatedAt), tieBreak];
+    default:
+      return [desc(enterprises.updatedAt), tieBreak];
+  }
+}
+
+export async function listEnterprises(
+  db: Db,
+  scope: Scope,
+  query: TEnterpriseListQuery,
+  search: { text: string; pinyinKey: string | null } | null,
+): Promise<{ rows: EnterpriseRow[]; total: number }> {
+  const where = and(
+    regionInScope(enterprises.regionCode, scope),
+    search ? searchCondition(search.text, search.pinyinKey) : undefined,
+    query.tag ? sql`${enterprises.tags} @> array[${query.tag}]::text[]` : undefined,
+    query.industrySection ? eq(enterprises.industrySection, query.industrySection) : undefined,
+    query.industryDivision ? eq(enterprises.industryDivision, query.industryDivision) : undefined,
+  );
+  const [page, [totalRow]] = await Promise.all([
+    selectEnterprises(db)
+      .where(where)
+      .orderBy(...orderBy(query, search?.text))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ total: count() }).from(enterprises).where(where),
+  ]);
+  return { rows: page, total: totalRow?.total ?? 0 };
+}
+
+/** One enterprise inside the scope; `lock` holds its row until the transaction ends. */
+export async function findEnterprise(
+  db: Db,
+  scope: Scope,
+  id: string,
+  lock = false,
+): Promise<EnterpriseRow | undefined> {
+  const query = selectEnterprises(db)
+    .where(and(eq(enterprises.id, id), regionInScope(enterprises.regionCode, scope)))
+    .limit(1);
+  const [row] = lock ? await query.for('update', { of: enterprises }) : await query;
+  return row;
+}
+
+/**
+ * Who holds a credit code, whatever the caller's scope: only the unit and region names leave
+ * this function, so a conflict can say who to talk to without showing the record.
+ */
+export async function findCreditCodeHolder(
+  db: Db,
+  creditCode: string,
+): Promise<{ id: string; unitName: string; regionName: string } | undefined> {
+  const [row] = await db
+    .select({ id: enterprises.id, unitName: units.name, regionName: regions.name })
+    .from(enterprises)
+    .innerJoin(units, eq(units.id, enterprises.unitId))
+    .innerJoin(regions, eq(regions.code, enterprises.regionCode))
+    .where(eq(enterprises.creditCode, creditCode))
+    .limit(1);
+  return row;
+}
+
+export async function regionExists(db: Db, code: string): Promise<boolean> {
+  const [row] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, code)).limit(1);
+  return Boolean(row);
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+/** Inserts one enterprise; `null` when its credit code was taken meanwhile (unique index). */
+export async function insertEnterprise(db: Db, values: EnterpriseValues): Promise<string | null> {
+  try {
+    const [row] = await db.insert(enterprises).values(values).returning({ id: enterprises.id });
+    return row?.id ?? null;
+  } catch (err) {
+    if (isUniqueViolation(err)) return null;
+    throw err;
+  }
+}
+
+/**
+ * Writes new values when the row still has `version`; returns false when it does not (someone
+ * else saved first) or when the credit code was taken meanwhile.
+ */
+export async function updateEnterprise(
+  db: Db,
+  id: string,
+  version: number,
+  values: Partial<EnterpriseValues>,
+): Promise<'updated' | 'stale' | 'duplicate_credit_code'> {
+  try {
+    const updated = await db
+      .update(enterprises)
+      .set({ ...values, version: sql`${enterprises.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(enterprises.id, id), eq(enterprises.version, version)))
+      .returning({ id: enterprises.id });
+    return updated.length ? 'updated' : 'stale';
+  } catch (err) {
+    if (isUniqueViolation(err)) return 'duplicate_credit_code';
+    throw err;
+  }
+}
