@@ -73,7 +73,7 @@ export async function finish(db: Db, id: number, error?: unknown) {
 export async function runDueJobs(
   db: Db,
   definitions: JobDefinition[],
-  instanceId = randomUUID(),
+  instanceId: string = randomUUID(),
   now = new Date(),
 ): Promise<number> {
   const byName = new Map(definitions.map((d) => [d.name, d]));

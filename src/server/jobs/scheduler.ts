@@ -37,7 +37,13 @@ export function startScheduler(
     (def) =>
       new Cron(def.cron, { protect: true }, async (self: Cron) => {
         const at = self.currentRun() ?? new Date();
-        await enqueue(db, def.name, at.toISOString().slice(0, 16));
+        try {
+          await enqueue(db, def.name, at.toISOString().slice(0, 16));
+        } catch (err) {
+          // a database hiccup must not kill the timer; the next tick enqueues again
+          log.error({ err, job: def.name }, 'job enqueue failed');
+          return;
+        }
         await drain();
       }),
   );
