@@ -1,0 +1,113 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { fileRoutes } from './files';
+import {
+  ZCreateProjectRequest,
+  ZKanban,
+  ZKanbanQuery,
+  ZProject,
+  ZProjectList,
+  ZProjectListQuery,
+  ZProjectParams,
+  ZSavedViews,
+  ZTransitionRequest,
+  ZUpdateProjectRequest,
+} from './schema';
+import * as projects from './service';
+
+export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+
+  await app.register(fileRoutes);
+
+  app.get(
+    '/api/projects',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'List, filter and search projects / 项目库列表与检索',
+        querystring: ZProjectListQuery,
+        response: { 200: ZProjectList },
+      },
+    },
+    async (req) => projects.listProjects(db, req.auth, req.query),
+  );
+
+  app.get(
+    '/api/projects/views',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Saved views (Jiaxing four lists, Jiangmen ledger) / 常用清单',
+        response: { 200: ZSavedViews },
+      },
+    },
+    async () => projects.savedViews(),
+  );
+
+  app.get(
+    '/api/projects/kanban',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Projects by stage, for the kanban board / 项目阶段看板',
+        querystring: ZKanbanQuery,
+        response: { 200: ZKanban },
+      },
+    },
+    async (req) => projects.kanban(db, req.auth, req.query),
+  );
+
+  app.get(
+    '/api/projects/:id',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'One project with its timeline / 项目详情与进展时间线',
+        params: ZProjectParams,
+        response: { 200: ZProject },
+      },
+    },
+    async (req) => projects.getProject(db, req.auth, req.params.id),
+  );
+
+  app.post(
+    '/api/projects',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Register a project (code generated) / 新增项目',
+        body: ZCreateProjectRequest,
+        response: { 201: ZProject },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await projects.createProject(db, req.auth, req.body)),
+  );
+
+  app.patch(
+    '/api/projects/:id',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Change a project (needs its version) / 修改项目信息',
+        params: ZProjectParams,
+        body: ZUpdateProjectRequest,
+        response: { 200: ZProject },
+      },
+    },
+    async (req) => projects.updateProject(db, req.auth, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/projects/:id/transitions',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: 'Move a project to another stage / 变更项目阶段',
+        params: ZProjectParams,
+        body: ZTransitionRequest,
+        response: { 200: ZProject },
+      },
+    },
+    async (req) => projects.transitionProject(db, req.auth, req.params.id, req.body),
+  );
+};

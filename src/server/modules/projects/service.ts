@@ -1,0 +1,477 @@
+import { AppError, type FieldError } from '../../../domain/errors';
+import { checkIndustry, sectionOfDivision } from '../../../domain/industry';
+import { checkTransition, STAGES, STAGE_LABELS, type ProjectStageState, type Stage } from '../../../domain/lifecycle';
+import { foldName, nameCore, pinyinFull, pinyinInitials } from '../../../domain/names';
+import { can, type Action } from '../../../domain/permissions';
+import { formatProjectCode } from '../../../domain/project-code';
+import { chinaDate } from '../../../domain/reporting';
+import type { Db } from '../../db/client';
+import type { AuthContext } from '../../lib/auth-context';
+import { recordAudit } from '../audit/service';
+import { getEnterprise } from '../enterprises/service';
+import { presentProject, presentProjectListItem, presentWan } from './presenter';
+import * as repo from './repository';
+import type {
+  TCreateProjectRequest,
+  TKanban,
+  TKanbanQuery,
+  TProject,
+  TProjectFilters,
+  TProjectList,
+  TProjectListItem,
+  TProjectListQuery,
+  TSavedViews,
+  TTransitionRequest,
+  TUpdateProjectRequest,
+} from './schema';
+import { SAVED_VIEWS } from './views';
+
+/** Today's date in China, the date stage changes are recorded on. */
+export function projectToday(): string {
+  return chinaDate(new Date());
+}
+
+const ACTION_DENIED: Record<string, { zh: string; en: string }> = {
+  'project.write': { zh: '您的角色不能新增或修改项目', en: 'Your role cannot create or change projects' },
+  'project.transition': { zh: '您的角色不能变更项目阶段', en: 'Your role cannot change project stages' },
+};
+
+function requireAction(auth: AuthContext, action: Action): void {
+  if (!can(auth.user.role, action)) throw new AppError('FORBIDDEN', { detail: ACTION_DENIED[action] });
+}
+
+/** A liaison (industry department) edits only the projects its own unit leads or answers for. */
+function requireEditable(auth: AuthContext, row: repo.ProjectRow): void {
+  if (auth.user.role !== 'liaison') return;
+  if (row.firstUnitId === auth.user.unitId || row.responsibleUnitId === auth.user.unitId) return;
+  throw new AppError('FORBIDDEN', {
+    detail: {
+      zh: '联络员只能修改本单位首谈或负责的项目',
+      en: 'A liaison can change only projects first negotiated or owned by their unit',
+    },
+  });
+}
+
+/** Search keys stored for a project: initials and full pinyin of its name and of its core. */
+function pinyinKeys(name: string, core: string): string {
+  const keys = [pinyinInitials(name), pinyinFull(name), pinyinInitials(core), pinyinFull(core)];
+  return [...new Set(keys.filter(Boolean))].join(' ');
+}
+
+/** The text of `q` as stored names are: folded, so Traditional input finds Simplified names. */
+export function foldSearch<F extends TProjectFilters>(filters: F): F {
+  const q = filters.q ? foldName(filters.q) : '';
+  return { ...filters, q: q || undefined };
+}
+
+async function requireVisible(db: Db, auth: AuthContext, id: string, lock = false): Promise<repo.ProjectRow> {
+  const row = await repo.findProjectInScope(db, auth.scope, id, lock);
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+async function loadProject(db: Db, auth: AuthContext, id: string): Promise<TProject> {
+  const row = await requireVisible(db, auth, id);
+  // In turn, not Promise.all: inside a transaction the queries share one connection.
+  const transitions = await repo.listTransitions(db, id);
+  const reports = await repo.listReports(db, id);
+  const taskForces = await repo.listTaskForces(db, id);
+  return presentProject(row, { transitions, reports, taskForces });
+}
+
+/** What the audit keeps of a project: its facts, not the derived keys or timestamps. */
+function auditView(p: TProjectListItem) {
+  const { createdAt: _c, updatedAt: _u, ...facts } = p;
+  void _c;
+  void _u;
+  return { ...facts, enterprises: p.enterprises.map((e) => e.id) };
+}
+
+// ---------------------------------------------------------------- checks shared by create and edit
+
+interface Facts {
+  name?: string;
+  industrySection?: string | null;
+  industryDivision?: string | null;
+  hostRegionCode?: string;
+  responsibleUnitId?: string;
+  enterpriseIds?: string[];
+}
+
+/**
+ * Normalises and checks the facts given, collecting every failing field: the name folded, the
+ * industry pair, the host region, the responsible unit (in the caller's scope) and each enterprise
+ * (visible to the caller, unless it is already linked to the project).
+ */
+async function checkFacts(
+  tx: Db,
+  auth: AuthContext,
+  facts: Facts,
+  current?: repo.ProjectRow,
+): Promise<{ values: Partial<repo.ProjectValues>; errors: FieldError[]; enterpriseIds?: string[] }> {
+  const errors: FieldError[] = [];
+  const values: Partial<repo.ProjectValues> = {};
+  if (facts.name !== undefined) {
+    const name = foldName(facts.name);
+    if (!name) errors.push({ field: 'body.name', zh: '项目名称不能为空', en: 'The name is empty' });
+    const core = nameCore(name);
+    Object.assign(values, { name, nameCore: core, namePinyin: pinyinKeys(name, core) });
+  }
+  if (facts.industrySection !== undefined || facts.industryDivision !== undefined) {
+    // A new division alone brings its own section.
+    const division =
+      facts.industryDivision !== undefined ? facts.industryDivision : (current?.industryDivision ?? null);
+    const section =
+      facts.industrySection !== undefined
+        ? facts.industrySection
+        : facts.industryDivision
+          ? null
+          : (current?.industrySection ?? null);
+    const problem = checkIndustry(section, division);
+    if (problem) errors.push({ field: `body.${problem.field}`, zh: problem.zh, en: problem.en });
+    values.industrySection = section ?? (division ? (sectionOfDivision(division)?.code ?? null) : null);
+    values.industryDivision = division;
+  }
+  if (facts.hostRegionCode !== undefined && facts.hostRegionCode !== current?.hostRegionCode) {
+    if (!(await repo.regionExists(tx, facts.hostRegionCode))) {
+      errors.push({
+        field: 'body.hostRegionCode',
+        zh: `行政区划代码 ${facts.hostRegionCode} 不存在`,
+        en: `No region with code ${facts.hostRegionCode}`,
+      });
+    }
+    values.hostRegionCode = facts.hostRegionCode;
+  }
+  if (facts.responsibleUnitId !== undefined && facts.responsibleUnitId !== current?.responsibleUnitId) {
+    if (!(await unitUsable(tx, auth, facts.responsibleUnitId))) {
+      errors.push({
+        field: 'body.responsibleUnitId',
+        zh: '责任单位不存在或不在您的数据范围内',
+        en: 'The responsible unit does not exist or is outside your scope',
+      });
+    }
+    values.responsibleUnitId = facts.responsibleUnitId;
+  }
+  let enterpriseIds: string[] | undefined;
+  if (facts.enterpriseIds !== undefined) {
+    const linked = new Set(current ? repo.enterpriseIdsOf(current) : []);
+    enterpriseIds = [...new Set(facts.enterpriseIds)];
+    for (const [index, enterpriseId] of facts.enterpriseIds.entries()) {
+      if (linked.has(enterpriseId)) continue;
+      if (!(await enterpriseVisible(tx, auth, enterpriseId))) {
+        errors.push({
+          field: `body.enterpriseIds.${index}`,
+          zh: '企业不存在或不在您的数据范围内',
+          en: 'The enterprise does not exist or is outside your scope',
+        });
+      }
+    }
+  }
+  return { values, errors, enterpriseIds };
+}
+
+async function unitUsable(tx: Db, auth: AuthContext, unitId: string): Promise<boolean> {
+  const unit = await repo.findUnit(tx, unitId);
+  return Boolean(unit?.active && (await repo.regionVisible(tx, auth.scope, unit.regionCode)));
+}
+
+/** Through the enterprises module, so its scope rule decides. */
+async function enterpriseVisible(tx: Db, auth: AuthContext, id: string): Promise<boolean> {
+  try {
+    await getEnterprise(tx, auth, id);
+    return true;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') return false;
+    throw err;
+  }
+}
+
+/** The first enterprise is the investor, any further ones partners. */
+function enterpriseLinks(ids: string[]) {
+  return ids.map((enterpriseId, i) => ({ enterpriseId, role: i === 0 ? ('investor' as const) : ('partner' as const) }));
+}
+
+// ---------------------------------------------------------------- use cases
+
+/**
+ * Registers a project: code `ZS-<year>-<host region>-<seq>` from a per-year-per-region counter
+ * taken in the same transaction, the caller's unit as first-negotiation unit unless another unit
+ * of the scope is named, and a `create` row in the timeline.
+ */
+export async function createProject(db: Db, auth: AuthContext, input: TCreateProjectRequest): Promise<TProject> {
+  requireAction(auth, 'project.write');
+  return db.transaction(async (tx) => {
+    const firstUnitId = input.firstUnitId ?? auth.user.unitId;
+    const firstUnit = await repo.findUnit(tx, firstUnitId);
+    const { values, errors, enterpriseIds } = await checkFacts(tx, auth, {
+      name: input.name,
+      industrySection: input.industrySection ?? null,
+      industryDivision: input.industryDivision ?? null,
+      hostRegionCode: input.hostRegionCode,
+      responsibleUnitId: input.responsibleUnitId,
+      enterpriseIds: input.enterpriseIds,
+    });
+    if (input.firstUnitId && !(await unitUsable(tx, auth, input.firstUnitId))) {
+      errors.unshift({
+        field: 'body.firstUnitId',
+        zh: '首谈单位不存在或不在您的数据范围内',
+        en: 'The first-negotiation unit does not exist or is outside your scope',
+      });
+    }
+    if (errors.length || !firstUnit) throw new AppError('VALIDATION', { fields: errors });
+
+    const today = projectToday();
+    const seq = await repo.nextProjectSeq(tx, Number(today.slice(0, 4)), input.hostRegionCode);
+    const id = await repo.insertProject(tx, {
+      code: formatProjectCode({ year: Number(today.slice(0, 4)), regionCode: input.hostRegionCode, seq }),
+      name: values.name!,
+      nameCore: values.nameCore!,
+      namePinyin: values.namePinyin!,
+      industrySection: values.industrySection ?? null,
+      industryDivision: values.industryDivision ?? null,
+      chainNodeId: input.chainNodeId ?? null,
+      totalInvestmentWan: input.totalInvestmentWan,
+      foreignInvestmentUsdWan: input.foreignInvestmentUsdWan ?? null,
+      fixedAssetInvestmentWan: input.fixedAssetInvestmentWan ?? null,
+      landDemandMu: input.landDemandMu ?? null,
+      jobs: input.jobs ?? null,
+      expectedTaxWan: input.expectedTaxWan ?? null,
+      sourceChannel: input.sourceChannel,
+      firstUnitId,
+      firstRegionCode: firstUnit.regionCode,
+      hostRegionCode: input.hostRegionCode,
+      responsibleUnitId: input.responsibleUnitId ?? firstUnitId,
+      responsibleLeader: input.responsibleLeader ?? null,
+      confidentiality: input.confidentiality,
+      stage: input.stage,
+      stageEnteredOn: today,
+      createdBy: auth.user.id,
+    });
+    await repo.replaceProjectEnterprises(tx, id, enterpriseLinks(enterpriseIds ?? []));
+    await repo.insertTransition(tx, {
+      projectId: id,
+      fromStage: null,
+      toStage: input.stage,
+      direction: 'create',
+      actorId: auth.user.id,
+    });
+    const created = await loadProject(tx, auth, id);
+    await recordAudit(tx, {
+      actorId: auth.user.id,
+      action: 'project.created',
+      entity: 'project',
+      entityId: id,
+      regionCode: input.hostRegionCode,
+      after: auditView(created),
+    });
+    return created;
+  });
+}
+
+export async function getProject(db: Db, auth: AuthContext, id: string): Promise<TProject> {
+  return loadProject(db, auth, id);
+}
+
+function staleVersion(currentVersion: number): AppError {
+  return new AppError('VERSION_CONFLICT', {
+    detail: {
+      zh: `项目已被他人修改（当前版本 ${currentVersion}），请刷新后再改`,
+      en: `Someone else changed this project (now version ${currentVersion}); reload and edit again`,
+    },
+    fields: [{ field: 'body.version', zh: '版本已过期', en: 'The version is stale' }],
+  });
+}
+
+/**
+ * Applies the fields given to a project the caller sees, if `version` is still the current one:
+ * `UPDATE … WHERE id AND version`, so a stale save is a 409 and the other save stays intact.
+ */
+export async function updateProject(
+  db: Db,
+  auth: AuthContext,
+  id: string,
+  input: TUpdateProjectRequest,
+): Promise<TProject> {
+  requireAction(auth, 'project.write');
+  return db.transaction(async (tx) => {
+    const current = await requireVisible(tx, auth, id, true);
+    requireEditable(auth, current);
+    if (current.version !== input.version) throw staleVersion(current.version);
+    const { values, errors, enterpriseIds } = await checkFacts(tx, auth, input, current);
+    if (errors.length) throw new AppError('VALIDATION', { fields: errors });
+    const plain = {
+      chainNodeId: input.chainNodeId,
+      totalInvestmentWan: input.totalInvestmentWan,
+      foreignInvestmentUsdWan: input.foreignInvestmentUsdWan,
+      fixedAssetInvestmentWan: input.fixedAssetInvestmentWan,
+      landDemandMu: input.landDemandMu,
+      jobs: input.jobs,
+      expectedTaxWan: input.expectedTaxWan,
+      sourceChannel: input.sourceChannel,
+      responsibleLeader: input.responsibleLeader,
+      confidentiality: input.confidentiality,
+    };
+    for (const [key, value] of Object.entries(plain)) {
+      if (value !== undefined) Object.assign(values, { [key]: value });
+    }
+    const before = presentProjectListItem(current);
+    if (!(await repo.updateProject(tx, id, input.version, values))) throw staleVersion(current.version + 1);
+    if (enterpriseIds) await repo.replaceProjectEnterprises(tx, id, enterpriseLinks(enterpriseIds));
+    const after = await loadProject(tx, auth, id).catch((err: unknown) => {
+      // Marking a project confidential that the editor could then no longer see is refused.
+      if (err instanceof AppError && err.code === 'NOT_FOUND') {
+        throw new AppError('VALIDATION', {
+          fields: [
+            {
+              field: 'body.confidentiality',
+              zh: '保存后您将无法查看该项目，请先将本单位设为首谈或责任单位',
+              en: 'You would no longer see this project; make your unit its first or responsible unit first',
+            },
+          ],
+        });
+      }
+      throw err;
+    });
+    await recordAudit(tx, {
+      actorId: auth.user.id,
+      action: 'project.updated',
+      entity: 'project',
+      entityId: id,
+      regionCode: current.hostRegionCode,
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return after;
+  });
+}
+
+function stateOf(row: repo.ProjectRow): ProjectStageState {
+  return {
+    stage: row.stage,
+    terminatedFrom: row.terminatedFrom,
+    signingDate: row.signingDate,
+    contractAmountWan: row.contractAmountWan,
+    parties: row.parties,
+    agreementFileId: row.agreementFileId,
+    registeredDate: row.registeredDate,
+    startDate: row.startDate,
+    productionDate: row.productionDate,
+    achievedDate: row.achievedDate,
+    terminationReason: row.terminationReason as ProjectStageState['terminationReason'],
+    terminationText: row.terminationText,
+  };
+}
+
+/** lifecycle.ts names its fields bare; the request names `reasonText` `terminationText`. */
+function bodyField(field: string): string {
+  return `body.${field === 'reasonText' ? 'terminationText' : field}`;
+}
+
+function stageGate(errors: FieldError[], from: Stage, to: Stage): AppError {
+  const a = STAGE_LABELS[from];
+  const b = STAGE_LABELS[to];
+  return new AppError('PROJECT_STAGE_GATE', {
+    detail: {
+      zh: `项目不能从“${a.zh}”转到“${b.zh}”：${errors.map((e) => e.zh).join('；')}`,
+      en: `The project cannot move from ${a.en} to ${b.en}: ${errors.map((e) => e.en).join('; ')}`,
+    },
+    fields: errors.map((e) => ({ ...e, field: bodyField(e.field) })),
+  });
+}
+
+/**
+ * Moves a project to another stage by the rules of src/domain/lifecycle.ts (gates, backward
+ * moves with a reason, termination with a listed reason, reopening): the gate fields are saved on
+ * the project, the stage is entered today, the version bumps and the timeline keeps who and why.
+ */
+export async function transitionProject(
+  db: Db,
+  auth: AuthContext,
+  id: string,
+  input: TTransitionRequest,
+): Promise<TProject> {
+  requireAction(auth, 'project.transition');
+  return db.transaction(async (tx) => {
+    const current = await requireVisible(tx, auth, id, true);
+    if (input.version !== undefined && input.version !== current.version) throw staleVersion(current.version);
+    if (input.agreementFileId && !(await repo.findFileMeta(tx, auth.scope, input.agreementFileId))) {
+      throw stageGate(
+        [
+          {
+            field: 'agreementFileId',
+            zh: '协议文件不存在，请先上传',
+            en: 'No such agreement file; upload it first',
+          },
+        ],
+        current.stage,
+        input.to,
+      );
+    }
+    const today = projectToday();
+    const result = checkTransition(stateOf(current), input.to, { ...input, reasonText: input.terminationText }, today);
+    if (!result.ok) throw stageGate(result.errors, current.stage, input.to);
+
+    const { stage, ...gate } = result.changes;
+    const before = presentProjectListItem(current);
+    const saved = await repo.updateProject(tx, id, current.version, {
+      ...gate,
+      stage,
+      stageEnteredOn: today,
+    });
+    if (!saved) throw staleVersion(current.version + 1);
+    await repo.insertTransition(tx, {
+      projectId: id,
+      fromStage: current.stage,
+      toStage: stage,
+      direction: result.direction,
+      reason: input.reason?.trim() || null,
+      gate,
+      actorId: auth.user.id,
+    });
+    const after = await loadProject(tx, auth, id);
+    await recordAudit(tx, {
+      actorId: auth.user.id,
+      action: `project.${result.direction}`,
+      entity: 'project',
+      entityId: id,
+      regionCode: current.hostRegionCode,
+      before: auditView(before),
+      after: { ...auditView(after), transition: { from: current.stage, to: stage, reason: input.reason ?? null } },
+    });
+    return after;
+  });
+}
+
+/** One page of the projects the caller sees, with every filter and sort of the contract. */
+export async function listProjects(db: Db, auth: AuthContext, query: TProjectListQuery): Promise<TProjectList> {
+  const { sort, page, pageSize, ...filters } = query;
+  const { rows, total } = await repo.listProjects(db, auth.scope, foldSearch(filters), { sort, page, pageSize });
+  return { items: rows.map(presentProjectListItem), total, page, pageSize };
+}
+
+export function savedViews(): TSavedViews {
+  return { items: SAVED_VIEWS.map(({ id, name, description }) => ({ id, name, description })) };
+}
+
+/** One column per stage with its count, total investment and 20 most recently updated projects. */
+export async function kanban(db: Db, auth: AuthContext, query: TKanbanQuery): Promise<TKanban> {
+  const filters = foldSearch(query);
+  const totals = await repo.stageTotals(db, auth.scope, filters);
+  const byStage = new Map(totals.map((t) => [t.stage, t]));
+  const columns = [];
+  // One short indexed query per non-empty column: PGlite serialises queries, so they run in turn.
+  for (const stage of STAGES) {
+    const total = byStage.get(stage);
+    const items = total
+      ? (await repo.listProjects(db, auth.scope, { ...filters, stage }, { pageSize: 20, withTotal: false })).rows
+      : [];
+    columns.push({
+      stage,
+      label: STAGE_LABELS[stage],
+      count: Number(total?.count ?? 0),
+      totalInvestmentWan: presentWan(total?.totalInvestmentWan ?? '0'),
+      items: items.map(presentProjectListItem),
+    });
+  }
+  return { columns };
+}
