@@ -59,7 +59,7 @@ describe('web shell', () => {
     await page.waitForURL('**/projects/negotiating');
     await page.getByRole('heading', { name: 'Negotiating' }).waitFor();
     await expect(menu.getByText('Enterprises').isVisible()).resolves.toBe(true);
-    await expect(page.getByText('Coming soon', { exact: true }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: /New project/ }).waitFor();
     await expect(page.evaluate(() => localStorage.getItem('zs.lang'))).resolves.toBe('en');
     await page.screenshot({ path: '/tmp/shell-en.png' });
 

@@ -10,11 +10,33 @@ import { RegionProvider } from './region';
 
 const UsersPage = lazy(() => import('../pages/admin/UsersPage'));
 const UnitsPage = lazy(() => import('../pages/admin/UnitsPage'));
+const ProjectDatabasePage = lazy(() => import('../pages/projects/ProjectDatabasePage'));
+const ProjectPage = lazy(() => import('../pages/projects/ProjectPage'));
+const KanbanPage = lazy(() => import('../pages/projects/KanbanPage'));
+const StalledPage = lazy(() => import('../pages/projects/StalledPage'));
+const OverduePage = lazy(() => import('../pages/projects/OverduePage'));
+const EnterprisesPage = lazy(() => import('../pages/enterprises/EnterprisesPage'));
+const PoliciesPage = lazy(() => import('../pages/policies/PoliciesPage'));
 
 /** Built pages by path; the rest of the menu shows "coming soon" until its feature lands. */
 const BUILT: Record<string, React.ComponentType> = {
   '/admin/users': UsersPage,
   '/admin/units': UnitsPage,
+  '/projects/planned': ProjectDatabasePage,
+  '/projects/negotiating': ProjectDatabasePage,
+  '/projects/intent': ProjectDatabasePage,
+  '/projects/signed': ProjectDatabasePage,
+  '/projects/landed': ProjectDatabasePage,
+  '/enterprises': EnterprisesPage,
+  '/policies': PoliciesPage,
+};
+
+/** Pages reached by links rather than the menu (static paths win over `:id` in React Router). */
+const HIDDEN: Record<string, React.ComponentType> = {
+  '/projects/kanban': KanbanPage,
+  '/projects/stalled': StalledPage,
+  '/projects/overdue': OverduePage,
+  '/projects/:id': ProjectPage,
 };
 
 export default function SignedInApp() {
@@ -36,6 +58,9 @@ export default function SignedInApp() {
                 />
               );
             })}
+            {Object.entries(HIDDEN).map(([path, Page]) => (
+              <Route key={path} path={path.slice(1)} element={<Page />} />
+            ))}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>
