@@ -1,11 +1,47 @@
 import { purgeExpiredSessions } from '../modules/auth/repository';
+import { runCoordinationDaily } from '../modules/coordination/service';
+import { chinaDate } from '../../domain/reporting';
+import { runOverdueReportsJob, runStalledProjectsJob } from '../modules/projects/reports.service';
+import { runObligationMonitor } from '../modules/services/service';
+import { runTicketEscalation } from '../modules/services/tickets.service';
 import type { JobDefinition } from './queue';
 
 /** Every scheduled job of the platform; features add theirs here. */
 export const JOB_DEFINITIONS: JobDefinition[] = [
   {
+    // Obligations marked due/met/late/breached (履约提醒函 for late ones); overdue tickets to the coordination list.
+    name: 'services.daily',
+    cron: '20 6 * * *',
+    handler: async ({ db, now }) => {
+      await runObligationMonitor(db, chinaDate(now));
+      await runTicketEscalation(db, chinaDate(now));
+    },
+  },
+  {
     name: 'sessions.purge',
     cron: '17 3 * * *',
     handler: async ({ db }) => purgeExpiredSessions(db),
+  },
+  {
+    // Exclusivity windows ending in 7 days, and escalated projects still missing 三个一.
+    name: 'coordination.daily',
+    cron: '10 1 * * *',
+    handler: async ({ db, now }) => {
+      await runCoordinationDaily(db, now);
+    },
+  },
+  {
+    name: 'reports.overdue',
+    cron: '0 8 * * *',
+    handler: async ({ db, now }) => {
+      await runOverdueReportsJob(db, chinaDate(now));
+    },
+  },
+  {
+    name: 'projects.stalled',
+    cron: '30 7 * * *',
+    handler: async ({ db, now }) => {
+      await runStalledProjectsJob(db, chinaDate(now));
+    },
   },
 ];

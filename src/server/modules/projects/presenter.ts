@@ -57,6 +57,7 @@ export function presentProjectListItem(row: ProjectRow): TProjectListItem {
     achievedDate: row.achievedDate,
     terminationReason: row.terminationReason,
     terminationText: row.terminationText,
+    terminatedFrom: row.terminatedFrom,
     lastSubstantiveProgressOn: row.lastSubstantiveProgressOn,
     stalledSince: row.stalledSince,
     version: row.version,

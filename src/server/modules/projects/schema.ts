@@ -52,6 +52,7 @@ export const ZProjectListItem = z.object({
   achievedDate: ZDateOut.nullable(),
   terminationReason: z.string().nullable(),
   terminationText: z.string().nullable(),
+  terminatedFrom: z.enum(STAGES).nullable().describe('the stage a terminated project left; it can be reopened there'),
   lastSubstantiveProgressOn: ZDateOut.nullable(),
   stalledSince: ZDateOut.nullable(),
   version: z.number().int(),
