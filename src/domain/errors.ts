@@ -23,6 +23,26 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such route' },
   VERSION_CONFLICT: { status: 409, zh: '数据已被他人修改', en: 'Someone else changed this record' },
+  PROJECT_STAGE_GATE: {
+    status: 400,
+    zh: '项目不满足变更阶段的条件',
+    en: 'The project does not meet the conditions for this stage change',
+  },
+  FIRST_REPORT_CONFLICT: {
+    status: 409,
+    zh: '该项目与其他地区首报项目冲突，待上级投促中心协调',
+    en: 'The project conflicts with another region’s first report and awaits the higher-level centre’s decision',
+  },
+  PRE_SIGNING_FILING: {
+    status: 400,
+    zh: '重大签约项目未按规定提前报备',
+    en: 'The major signing was not filed in advance as required',
+  },
+  REVIEW_REQUIRED: {
+    status: 400,
+    zh: '重大项目须经评审会集体决策同意后方可签约',
+    en: 'A major project needs an approving collective review before signing',
+  },
   CONFLICT: { status: 409, zh: '与现有数据冲突', en: 'Conflicts with existing data' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },

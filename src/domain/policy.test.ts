@@ -27,6 +27,15 @@ describe('policy packs', () => {
     expect(eff.escalationThresholdWan?.value).toBe('50000');
   });
 
+  it('stalled redirect is Jilin’s (jilin §三(一)): inherited by Liaoyuan’s counties, absent elsewhere', () => {
+    expect(resolvePolicy(packs, DONGFENG, '2025-08-01').stalledRedirect).toMatchObject({
+      value: true,
+      packId: 'jilin',
+    });
+    expect(resolvePolicy(packs, DONGFENG, '2025-04-01').stalledRedirect).toBeUndefined(); // before 吉政发〔2025〕7号
+    expect(resolvePolicy(packs, ['000000', '330000', '330400'], '2025-08-01').stalledRedirect).toBeUndefined();
+  });
+
   it('judges by the pack in force on the date of the event', () => {
     // Liaoyuan's pack starts on 2025-07-07: the day before, the platform default applies.
     expect(resolvePolicy(packs, LIAOYUAN, '2025-07-06').reportDueDay).toMatchObject({ value: 25, packId: null });

@@ -20,6 +20,8 @@ export const ZPolicyParams = z
     reportDueDay: param(z.number().int().min(1).max(31)),
     /** Months in 洽谈 without substantive progress after which a project is stalled. */
     stalledMonths: param(z.number().int().min(1).max(36)),
+    /** A stalled negotiation may be redirected, with the first region's consent, to a region of the same industry. */
+    stalledRedirect: param(z.boolean()),
     /** 首报首谈: thresholds that make a project subject to first report, and its exclusive window. */
     firstReport: param(
       z.object({
@@ -50,6 +52,8 @@ export const ZPolicyParams = z
     landLists: param(z.object({ contiguousMu: z.number().positive(), reserveMu: z.number().positive() })),
     /** Enterprise-caused delay shortens the policy support period. */
     delayShortensSupport: param(z.boolean()),
+    /** Signings at or over this amount need an approving collective review (评审会) first. */
+    reviewRequiredThresholdWan: param(ZWan),
     /** Termination for objective causes can be exempted (容错免责). */
     toleranceExemption: param(z.boolean()),
   })

@@ -78,17 +78,21 @@ export async function downloadFile(db: Db, auth: AuthContext, id: string) {
 
 async function readUpload(part: MultipartFile | undefined): Promise<Buffer> {
   if (!part || part.fieldname !== 'file') throw missingFile();
+  const tooLarge = () =>
+    new AppError('PAYLOAD_TOO_LARGE', {
+      detail: { zh: '文件不能超过 20 MB', en: 'A file may be at most 20 MB' },
+      fields: [{ field: 'body.file', zh: '文件不能超过 20 MB', en: 'A file may be at most 20 MB' }],
+    });
+  let data: Buffer;
   try {
-    return await part.toBuffer();
+    data = await part.toBuffer();
   } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError('PAYLOAD_TOO_LARGE', {
-        detail: { zh: '文件不能超过 20 MB', en: 'A file may be at most 20 MB' },
-        fields: [{ field: 'body.file', zh: '文件不能超过 20 MB', en: 'A file may be at most 20 MB' }],
-      });
-    }
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
     throw err;
   }
+  // The stream flags truncation even where the size error does not surface: never store a cut file.
+  if (part.file.truncated || data.length > MAX_FILE_BYTES) throw tooLarge();
+  return data;
 }
 
 export const fileRoutes: FastifyPluginAsyncZod = async (app) => {

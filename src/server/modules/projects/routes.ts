@@ -12,6 +12,7 @@ import {
   ZTransitionRequest,
   ZUpdateProjectRequest,
 } from './schema';
+import { ZCoordinationOutcome } from '../coordination/schema';
 import * as projects from './service';
 
 export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -77,7 +78,13 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['projects'],
         summary: 'Register a project (code generated) / 新增项目',
         body: ZCreateProjectRequest,
-        response: { 201: ZProject },
+        response: {
+          201: ZProject.extend({
+            coordination: ZCoordinationOutcome.describe(
+              'First report recorded, and possible duplicates in any region (conflict held for arbitration, or a warning)',
+            ),
+          }),
+        },
       },
     },
     async (req, reply) => reply.code(201).send(await projects.createProject(db, req.auth, req.body)),
@@ -91,7 +98,13 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Change a project (needs its version) / 修改项目信息',
         params: ZProjectParams,
         body: ZUpdateProjectRequest,
-        response: { 200: ZProject },
+        response: {
+          200: ZProject.extend({
+            coordination: ZCoordinationOutcome.optional().describe(
+              'Present when the name or the enterprises changed: the duplicate check across regions again',
+            ),
+          }),
+        },
       },
     },
     async (req) => projects.updateProject(db, req.auth, req.params.id, req.body),

@@ -8,6 +8,9 @@ import { chinaDate } from '../../../domain/reporting';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
 import { recordAudit } from '../audit/service';
+import { beforeTransition, onProjectEdited, onProjectRegistered } from '../coordination/service';
+import type { TCoordinationOutcome } from '../coordination/schema';
+import { requireSigningReview } from '../services/service';
 import { getEnterprise } from '../enterprises/service';
 import { presentProject, presentProjectListItem, presentWan } from './presenter';
 import * as repo from './repository';
@@ -198,7 +201,11 @@ function enterpriseLinks(ids: string[]) {
  * taken in the same transaction, the caller's unit as first-negotiation unit unless another unit
  * of the scope is named, and a `create` row in the timeline.
  */
-export async function createProject(db: Db, auth: AuthContext, input: TCreateProjectRequest): Promise<TProject> {
+export async function createProject(
+  db: Db,
+  auth: AuthContext,
+  input: TCreateProjectRequest,
+): Promise<TProject & { coordination: TCoordinationOutcome }> {
   requireAction(auth, 'project.write');
   return db.transaction(async (tx) => {
     const firstUnitId = input.firstUnitId ?? auth.user.unitId;
@@ -255,6 +262,8 @@ export async function createProject(db: Db, auth: AuthContext, input: TCreatePro
       direction: 'create',
       actorId: auth.user.id,
     });
+    // 首报 and the duplicate check across all regions (coordination module), same transaction.
+    const coordination = await onProjectRegistered(tx, { auth, projectId: id, enterpriseIds: enterpriseIds ?? [] });
     const created = await loadProject(tx, auth, id);
     await recordAudit(tx, {
       actorId: auth.user.id,
@@ -264,7 +273,7 @@ export async function createProject(db: Db, auth: AuthContext, input: TCreatePro
       regionCode: input.hostRegionCode,
       after: auditView(created),
     });
-    return created;
+    return { ...created, coordination };
   });
 }
 
@@ -291,7 +300,7 @@ export async function updateProject(
   auth: AuthContext,
   id: string,
   input: TUpdateProjectRequest,
-): Promise<TProject> {
+): Promise<TProject & { coordination?: TCoordinationOutcome }> {
   requireAction(auth, 'project.write');
   return db.transaction(async (tx) => {
     const current = await requireVisible(tx, auth, id, true);
@@ -317,6 +326,15 @@ export async function updateProject(
     const before = presentProjectListItem(current);
     if (!(await repo.updateProject(tx, id, input.version, values))) throw staleVersion(current.version + 1);
     if (enterpriseIds) await repo.replaceProjectEnterprises(tx, id, enterpriseLinks(enterpriseIds));
+    // A new name or new investors: look for duplicates across regions again (coordination module).
+    const coordination =
+      input.name !== undefined || input.enterpriseIds !== undefined
+        ? await onProjectEdited(tx, {
+            auth,
+            projectId: id,
+            enterpriseIds: enterpriseIds ?? repo.enterpriseIdsOf(current),
+          })
+        : undefined;
     const after = await loadProject(tx, auth, id).catch((err: unknown) => {
       // Marking a project confidential that the editor could then no longer see is refused.
       if (err instanceof AppError && err.code === 'NOT_FOUND') {
@@ -341,7 +359,7 @@ export async function updateProject(
       before: auditView(before),
       after: auditView(after),
     });
-    return after;
+    return coordination ? { ...after, coordination } : after;
   });
 }
 
@@ -410,6 +428,9 @@ export async function transitionProject(
     const today = projectToday();
     const result = checkTransition(stateOf(current), input.to, { ...input, reasonText: input.terminationText }, today);
     if (!result.ok) throw stageGate(result.errors, current.stage, input.to);
+    await requireSigningReview(tx, current, result); // 评审会 before 签约 where the pack requires it (services module).
+    // Conflict hold, pre-signing filing, escalation and transfer credit (coordination module).
+    await beforeTransition(tx, { auth, project: current, to: result.to, changes: result.changes });
 
     const { stage, ...gate } = result.changes;
     const before = presentProjectListItem(current);
