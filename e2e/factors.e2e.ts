@@ -1,0 +1,118 @@
+import { sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { rows } from '../src/server/db/client';
+import { DEMO_PASSWORD, type E2eServer, launchBrowser, startE2eServer } from './server';
+
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+async function chooseOption(page: Page, text: string | RegExp) {
+  await page
+    .locator('.ant-select-item-option:visible, .ant-select-tree-node-content-wrapper:visible')
+    .filter({ hasText: text })
+    .first()
+    .click();
+}
+
+describe('factor supply', () => {
+  test("an officer enters a project's demand, sees ranked parcels with reasons and reserves the first", async () => {
+    // A demo project of 辽源 the officer sees, still active and not stalled.
+    const [project] = await rows<{ id: string; name: string; code: string }>(
+      server.database.db,
+      sql`select id, name, code from projects
+          where host_region_code in (select code from regions where path like '/000000/220000/220400/%')
+            and first_region_code in (select code from regions where path like '/000000/220000/220400/%')
+            and stage in ('negotiating', 'intent', 'signed') and stalled_since is null and confidentiality = 'normal'
+          order by code limit 1`,
+    );
+    expect(project).toBeDefined();
+
+    const page = await newPage();
+    await page.goto(server.baseUrl + '/factors');
+    await page.waitForURL('**/login');
+    await signIn(page, 'liaoyuan.officer', DEMO_PASSWORD);
+    await page.waitForURL('**/factors');
+    await page.getByRole('heading', { name: '要素资源' }).waitFor();
+    // The library lists the demo parcels of 辽源.
+    await page.locator('.ant-table-row').first().waitFor();
+
+    await page.getByRole('tab', { name: '要素匹配' }).click();
+    await page.locator('.ant-select', { has: page.getByText('选择项目（名称、编号或拼音）') }).click();
+    await page.keyboard.type(project!.name.slice(0, 6));
+    await chooseOption(page, project!.code);
+    await page.getByText('项目要素需求').waitFor();
+
+    // The demand: 80 亩 of industrial land, ready to build.
+    await page.getByLabel('用地（亩）').fill('80');
+    await page.getByLabel('用途').click();
+    await chooseOption(page, /^工业$/);
+    await page.getByRole('button', { name: '保存需求并匹配' }).click();
+
+    // Ranked candidates, each with its score and the reasons for it.
+    const firstReasons = page.getByTestId('match-reasons').first();
+    await firstReasons.waitFor();
+    await expect(firstReasons.innerText()).resolves.toMatch(/符合 \d+\/40 · 面积 [\d.]+ 亩/);
+    await expect(firstReasons.innerText()).resolves.toMatch(/用途一致：工业/);
+    const firstRow = page
+      .locator('.ant-table-row')
+      .filter({ has: page.getByTestId('match-reasons') })
+      .first();
+    const rowText = await firstRow.innerText();
+    const code = /([A-Z0-9]+-[A-Z0-9-]+) · /.exec(rowText)?.[1];
+    expect(code, rowText).toBeDefined();
+    const scores = await page.getByTestId('match-score').allInnerTexts();
+    const numbers = scores.map((s) => Number(/\d+/.exec(s)?.[0]));
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+
+    // Reserve the first one until a date a month ahead.
+    await firstRow.getByRole('button', { name: /预\s*留/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(code!).waitFor();
+    await dialog.getByRole('button', { name: /预\s*留/ }).click();
+    await page
+      .locator('.ant-message')
+      .getByText(new RegExp(`已预留 ${code}`))
+      .waitFor();
+
+    // It is held for the project, and no longer offered.
+    const holds = page.locator('.ant-card').filter({ hasText: '本项目的预留' });
+    await holds.locator('.ant-table-row').filter({ hasText: code! }).filter({ hasText: '预留中' }).waitFor();
+    await page.getByTestId('match-reasons').first().waitFor();
+    await expect(
+      page
+        .locator('.ant-table-row')
+        .filter({ hasText: `${code} · ` })
+        .count(),
+    ).resolves.toBe(0);
+
+    // The library shows the parcel reserved.
+    await page.getByRole('tab', { name: '地块' }).click();
+    await page.getByPlaceholder('名称或编号').fill(code!);
+    await page.getByPlaceholder('名称或编号').press('Enter');
+    await page.locator('.ant-table-row').filter({ hasText: code! }).filter({ hasText: '已预留' }).waitFor();
+  });
+});

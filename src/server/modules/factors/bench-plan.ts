@@ -1,0 +1,84 @@
+/**
+ * The bare SQL behind GET /api/factors/match, for the benchmark's API ÷ SQL ratio (bench/endpoints.ts
+ * registers it). It mirrors matching.service.ts + repository.ts for a project without a recorded
+ * demand: the project row, its demand, the preferred (host) region, the candidates, their quotas.
+ */
+import type { BenchContext } from '../../../../bench/lib/context';
+import type { SqlPlan, SqlResult, SqlStatement } from '../../../../bench/lib/sql';
+import { CANDIDATE_POOL } from './repository';
+
+const q = (text: string, ...params: unknown[]): SqlStatement => ({ text, params });
+
+const VISIBLE = `(
+  (p.first_region_code in (select code from regions where path like $2)
+   or p.host_region_code in (select code from regions where path like $2))
+  and (p.confidentiality = 'normal' or exists (select 1 from users u where u.id = $3
+    and (u.role in ('leader', 'admin') or u.unit_id = p.first_unit_id or u.unit_id = p.responsible_unit_id))))`;
+
+const PROJECT = `select p.*, fu.name, ru.name, fr.name, hr.name,
+    coalesce((select json_agg(json_build_object('id', e.id, 'name', e.name, 'creditCode', e.credit_code, 'role', pe.role)
+      order by pe.role, e.name) from project_enterprises pe join enterprises e on e.id = pe.enterprise_id
+      where pe.project_id = p.id), '[]'::json) as enterprises
+  from projects p join units fu on fu.id = p.first_unit_id join units ru on ru.id = p.responsible_unit_id
+  join regions fr on fr.code = p.first_region_code join regions hr on hr.code = p.host_region_code
+  where p.id = $1 and ${VISIBLE} limit 1`;
+
+const COLUMNS = `t.id, t.code, t.name, t.area_mu::text as size, t.use, t.ready_to_build, t.available_on::text,
+  t.status, t.region_code, r.name as region_name, r.path as region_path, r.zone_level`;
+const FROM = `from parcels t join regions r on r.code = t.region_code`;
+
+function last(previous: SqlResult[]): Record<string, unknown> | undefined {
+  return previous[previous.length - 1]?.rows[0];
+}
+
+/** The statements one match request runs, in order (later ones built from the rows before them). */
+export function factorMatchPlan(ctx: BenchContext, projectId: string): SqlPlan {
+  let landMu: string | null = null;
+  let path = '';
+  return {
+    steps: [
+      q(PROJECT, projectId, ctx.user.pathPattern, ctx.user.id),
+      (previous) => {
+        const project = last(previous);
+        landMu = project?.land_demand_mu ? String(project.land_demand_mu) : null;
+        return q(`select * from project_demands where project_id = $1 limit 1`, projectId);
+      },
+      (previous) => {
+        const project = previous[previous.length - 2]?.rows[0];
+        return q(`select code, name, path from regions where code in ($1)`, String(project?.host_region_code ?? ''));
+      },
+      (previous) => {
+        path = String(last(previous)?.path ?? '/none/');
+        const min = landMu ? String(Number(landMu) / 2) : '0';
+        const wanted = landMu ?? '0';
+        const base = `t.status = 'available' and t.region_code in (select code from regions where path like $1)
+          and t.area_mu >= $2::numeric`;
+        return q(
+          `(select ${COLUMNS} ${FROM} where ${base} and t.region_code in (select code from regions where path like $3)
+             order by abs(t.area_mu - $4::numeric), t.code limit ${CANDIDATE_POOL})
+           union all (select ${COLUMNS} ${FROM} where ${base} and t.area_mu >= $4::numeric
+             order by t.area_mu, t.code limit ${CANDIDATE_POOL})
+           union all (select ${COLUMNS} ${FROM} where ${base} and t.area_mu < $4::numeric
+             order by t.area_mu desc, t.code limit ${CANDIDATE_POOL})`,
+          ctx.user.pathPattern,
+          min,
+          `${path}%`,
+          wanted,
+        );
+      },
+      (previous) => {
+        const codes = new Set<string>();
+        for (const row of previous[previous.length - 1]?.rows ?? []) {
+          for (const code of String(row.region_path).split('/').filter(Boolean)) codes.add(code);
+        }
+        return q(
+          `select q.region_code, q.kind, (q.total - coalesce(sum(a.amount), 0))::text as remaining
+           from zone_quotas q left join quota_allocations a on a.quota_id = q.id
+           where q.year = $1 and q.region_code = any($2::text[]) group by q.id`,
+          Number(ctx.today.slice(0, 4)),
+          `{${[...codes].join(',')}}`,
+        );
+      },
+    ],
+  };
+}
