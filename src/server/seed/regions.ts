@@ -132,6 +132,8 @@ export function buildRegionRows(): RegionRow[] {
         sort: sort++,
       });
       for (const county of city.children ?? []) {
+        // Cities without counties (嘉峪关) list their streets, with 9-digit codes: not regions we assess.
+        if (county.code.length !== 6) continue;
         const isZone = /(开发区|新区|高新|园区|合作区)/.test(county.name);
         out.push({
           code: county.code,
