@@ -12,6 +12,7 @@ export default tseslint.config(
       'coverage/**',
       'src/server/db/migrations/**',
       'bench/results/**',
+      'data-bench/**',
     ],
   },
   js.configs.recommended,

@@ -44,12 +44,16 @@ describe('web shell', () => {
     const header = page.locator('header');
     await header.getByText('辽源市投促中心 刘洋').waitFor();
     await expect(header.getByText(/辽源市投资促进中心 · 辽源市/).isVisible()).resolves.toBe(true);
-    // Chinese menu, the coming-soon page, and no admin menu for an officer.
+    // Chinese menu, the dashboard, and no admin menu for an officer.
     const menu = page.getByRole('menu');
     await menu.getByText('项目库').waitFor();
-    await page.getByText('建设中', { exact: true }).waitFor();
+    await menu.getByText('工作台').waitFor();
     await expect(menu.getByText('系统管理').count()).resolves.toBe(0);
     await page.screenshot({ path: '/tmp/shell.png' });
+    // The bell opens the notification inbox.
+    await header.getByRole('button', { name: '通知' }).click();
+    await page.waitForURL('**/notifications');
+    await page.getByText('只看未读').waitFor();
 
     await header.getByText('English', { exact: true }).click();
     await menu.getByText('Projects', { exact: true }).waitFor();

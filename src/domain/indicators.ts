@@ -37,6 +37,18 @@ export const DATED_METRICS = [
 ] as const;
 export type DatedMetric = (typeof DATED_METRICS)[number];
 
+/**
+ * Metrics counted from the activity register (招商活动台账), not from the project summaries: the
+ * assessment module asks the activities module for them per region and period and adds them to
+ * the summary rows (see {@link activityMetricRows}).
+ */
+export const ACTIVITY_METRICS = ['trips', 'activities'] as const;
+export type ActivityMetric = (typeof ACTIVITY_METRICS)[number];
+
+export function isActivityMetric(metric: string): metric is ActivityMetric {
+  return (ACTIVITY_METRICS as readonly string[]).includes(metric);
+}
+
 /** The month key of current-state metrics (pipeline by stage, by chain, stalled). */
 export const CURRENT = 'current';
 
@@ -61,7 +73,7 @@ export interface IndicatorDefinition {
   definition: Bilingual;
   /** value = sum of `field` of `metric`; or a percent `numerator / denominator`. */
   formula:
-    | { kind: 'sum'; metric: DatedMetric; field: 'count' | 'amount' }
+    | { kind: 'sum'; metric: DatedMetric | ActivityMetric; field: 'count' | 'amount' }
     | { kind: 'ratio'; numerator: DatedMetric; denominator: DatedMetric; field: 'count' | 'amount' };
 }
 
@@ -207,6 +219,26 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
     { kind: 'ratio', numerator: 'reports_on_time', denominator: 'reports', field: 'count' },
   ),
+  def(
+    'outboundTrips',
+    { zh: '外出招商次数', en: 'Investment trips' },
+    'count',
+    {
+      zh: '招商活动台账登记的外出招商次数，按出发日期计入所在月份，以组织地区（含其下级地区）统计；一次外出计一次，不论参加人数。',
+      en: 'Investment trips recorded in the activity register, counted in the month of their start date for the organising region (with the regions under it); a trip counts once whatever the number of participants.',
+    },
+    { kind: 'sum', metric: 'trips', field: 'count' },
+  ),
+  def(
+    'attractionActivities',
+    { zh: '招商活动场次', en: 'Attraction events' },
+    'count',
+    {
+      zh: '招商活动台账登记的外出招商以外的活动场次（展会招商、招商推介会，以及云推介、云洽谈、云签约等线上活动），按开始日期计入所在月份，以举办地区（含其下级地区）统计。',
+      en: 'Events other than trips recorded in the activity register (expos, promotion events, and online promotions, negotiations and signings), counted in the month of their start date for the organising region (with the regions under it).',
+    },
+    { kind: 'sum', metric: 'activities', field: 'count' },
+  ),
 ];
 
 export type IndicatorKey = string;
@@ -254,6 +286,20 @@ export function sumMetricRows(rows: readonly { metric: string; count: number; am
   return Object.fromEntries(
     Object.entries(out).map(([k, v]) => [k, { count: v.count, amount: fromUnits(v.amount) }]),
   ) as MetricTotals;
+}
+
+/**
+ * Activity counts of one region as metric rows, to be added to its summary rows before
+ * {@link sumMetricRows}. Online events are part of `activities`.
+ */
+export function activityMetricRows(
+  counts: { trips: number; activities: number } | undefined,
+): { metric: ActivityMetric; count: number; amount: string }[] {
+  if (!counts) return [];
+  return [
+    { metric: 'trips', count: counts.trips, amount: '0' },
+    { metric: 'activities', count: counts.activities, amount: '0' },
+  ];
 }
 
 /** Completion of a target, percent with two decimals; null when there is no positive target or no value. */

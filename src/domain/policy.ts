@@ -56,6 +56,31 @@ export const ZPolicyParams = z
     reviewRequiredThresholdWan: param(ZWan),
     /** Termination for objective causes can be exempted (容错免责). */
     toleranceExemption: param(z.boolean()),
+    /** Yearly quotas of each county/zone head: trips led, industrial projects signed at or over a size, projects landed. */
+    leaderQuotas: param(
+      z.object({
+        tripsPerYear: z.number().int().min(0).max(100),
+        signedProjects: z.number().int().min(0).max(100),
+        signedMinWan: ZWan,
+        landedProjects: z.number().int().min(0).max(100),
+        /** GB/T 4754 sections that count as industrial (工业: B mining, C manufacturing, D utilities). */
+        industrialSections: z.array(z.string().length(1)).min(1),
+      }),
+    ),
+    /** People each locality sends out each year to stationed attraction in the named cities. */
+    outboundStaffing: param(
+      z.object({ peoplePerYear: z.number().int().min(1).max(10000), cities: z.array(z.string().min(1)).min(1) }),
+    ),
+    /** Stationed teams (驻点招商) that must be out at any time. */
+    stationedTeamsMin: param(z.number().int().min(1).max(1000)),
+    /** Expos (展会) must carry attraction targets (招商任务). */
+    expoTargetsRequired: param(z.boolean()),
+    /** A first-negotiation unit whose project over this size lands gets budget priority and more office funds next year. */
+    firstUnitLandingReward: param(
+      z.object({ overWan: ZWan, officeFundsIncrease: z.number().min(0).max(5), budgetPriority: z.boolean() }),
+    ),
+    /** Partners (chambers, intermediaries, people) whose referred project at or over this size lands are rewarded. */
+    referralReward: param(z.object({ minWan: ZWan, standard: z.enum(['market_top', 'local_rules']) })),
   })
   .partial()
   .strict();

@@ -34,7 +34,8 @@ async function command(script: string, args: string[], env: Record<string, strin
   }
 }
 
-describe('npm run db:backup / db:restore', () => {
+// Child processes boot the whole server and seed it: slow on a loaded 2-core machine.
+describe('npm run db:backup / db:restore', { timeout: 240_000 }, () => {
   it('backs up the configured database and restores it into a new data directory, once', async () => {
     let sourceEnv: Record<string, string>;
     if (process.env.TEST_DATABASE_URL) {

@@ -55,7 +55,7 @@ function startServer(env: Record<string, string>): Promise<string> {
   let buffer = '';
   let errors = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${errors}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${errors}`)), 180_000);
     child.stderr!.on('data', (d: Buffer) => (errors += d.toString()));
     child.stdout!.on('data', (d: Buffer) => {
       buffer += d.toString();
@@ -94,7 +94,8 @@ async function auditVerify(env: Record<string, string>) {
   }
 }
 
-describe('the server process', () => {
+// Child processes boot the whole server and seed it: slow on a loaded 2-core machine.
+describe('the server process', { timeout: 240_000 }, () => {
   it('logs JSON lines that carry the request id, and answers with x-request-id', async () => {
     const env = await databaseEnv();
     const baseUrl = await startServer(env);

@@ -1,5 +1,6 @@
 import { purgeExpiredSessions } from '../modules/auth/repository';
 import { runCoordinationDaily } from '../modules/coordination/service';
+import { runReservationsDaily } from '../modules/factors/reservations.service';
 import { chinaDate } from '../../domain/reporting';
 import { runOverdueReportsJob, runStalledProjectsJob } from '../modules/projects/reports.service';
 import { runObligationMonitor } from '../modules/services/service';
@@ -42,6 +43,14 @@ export const JOB_DEFINITIONS: JobDefinition[] = [
     cron: '30 7 * * *',
     handler: async ({ db, now }) => {
       await runStalledProjectsJob(db, chinaDate(now));
+    },
+  },
+  {
+    // Factor holds: notice first, then release on expiry or for stalled/terminated projects (after projects.stalled).
+    name: 'factors.reservations',
+    cron: '45 7 * * *',
+    handler: async ({ db, now }) => {
+      await runReservationsDaily(db, chinaDate(now));
     },
   },
 ];

@@ -4,7 +4,12 @@ import type { Db } from '../db/client';
 import { meta, units, users } from '../db/schema';
 import { hashPassword } from '../lib/password';
 import { recordAudit } from '../modules/audit/service';
+import { seedCatalogsAndChains } from './chains-liaoyuan';
+import { chinaDate } from '../../domain/reporting';
+import { loadDemoFactors } from './demo-factors';
+import { loadDemoProjects } from './demo-projects';
 import { loadRegions } from './regions';
+import { seedTargets } from './targets';
 import { DEMO_USERS, SEED_UNITS } from './units';
 
 export interface SeedOptions {
@@ -27,7 +32,11 @@ const SEED_KEY = 'seed.v1';
  */
 export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedResult> {
   const [done] = await db.select().from(meta).where(eq(meta.key, SEED_KEY));
-  if (done) return { seeded: false };
+  if (done) {
+    await seedCatalogsAndChains(db);
+    await seedTargets(db);
+    return { seeded: false };
+  }
 
   const generatedAdminPassword = options.adminPassword ? undefined : randomBytes(9).toString('base64url') + '7a';
   const adminHash = await hashPassword(options.adminPassword ?? generatedAdminPassword!);
@@ -56,6 +65,8 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
         }),
       );
     }
+    if (options.demo) await loadDemoProjects(tx);
+    if (options.demo) await loadDemoFactors(tx, { today: chinaDate(new Date()) });
     await tx.insert(meta).values({ key: SEED_KEY, value: { at: new Date().toISOString(), demo: options.demo } });
     await recordAudit(tx, {
       actorId: null,
@@ -66,5 +77,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
       after: { units: inserted.length, admin: admin?.id, demoUsers: options.demo ? DEMO_USERS.length : 0 },
     });
   });
+  await seedCatalogsAndChains(db);
+  await seedTargets(db);
   return { seeded: true, generatedAdminPassword };
 }

@@ -17,6 +17,18 @@ const StalledPage = lazy(() => import('../pages/projects/StalledPage'));
 const OverduePage = lazy(() => import('../pages/projects/OverduePage'));
 const EnterprisesPage = lazy(() => import('../pages/enterprises/EnterprisesPage'));
 const PoliciesPage = lazy(() => import('../pages/policies/PoliciesPage'));
+const FactorsPage = lazy(() => import('../pages/factors/FactorsPage'));
+const ServicesPage = lazy(() => import('../pages/services/ServicesPage'));
+const CoordinationPage = lazy(() => import('../pages/coordination/CoordinationPage'));
+const ChainsPage = lazy(() => import('../pages/chains/ChainsPage'));
+const ChainPage = lazy(() => import('../pages/chains/ChainPage'));
+const CatalogsPage = lazy(() => import('../pages/chains/CatalogsPage'));
+const DashboardPage = lazy(() => import('../pages/dashboard/DashboardPage'));
+const DrillPage = lazy(() => import('../pages/dashboard/DrillPage'));
+const AssessmentPage = lazy(() => import('../pages/assessment/AssessmentPage'));
+const ActivitiesPage = lazy(() => import('../pages/activities/ActivitiesPage'));
+const PartnersPage = lazy(() => import('../pages/partners/PartnersPage'));
+const NotificationsPage = lazy(() => import('../pages/notifications/NotificationsPage'));
 
 /** Built pages by path; the rest of the menu shows "coming soon" until its feature lands. */
 const BUILT: Record<string, React.ComponentType> = {
@@ -29,6 +41,15 @@ const BUILT: Record<string, React.ComponentType> = {
   '/projects/landed': ProjectDatabasePage,
   '/enterprises': EnterprisesPage,
   '/policies': PoliciesPage,
+  '/factors': FactorsPage,
+  '/services': ServicesPage,
+  '/coordination': CoordinationPage,
+  '/chains': ChainsPage,
+  '/dashboard': DashboardPage,
+  '/assessment': AssessmentPage,
+  '/activities': ActivitiesPage,
+  '/partners': PartnersPage,
+  '/notifications': NotificationsPage,
 };
 
 /** Pages reached by links rather than the menu (static paths win over `:id` in React Router). */
@@ -37,6 +58,9 @@ const HIDDEN: Record<string, React.ComponentType> = {
   '/projects/stalled': StalledPage,
   '/projects/overdue': OverduePage,
   '/projects/:id': ProjectPage,
+  '/chains/catalogs': CatalogsPage,
+  '/chains/:id': ChainPage,
+  '/dashboard/drill': DrillPage,
 };
 
 export default function SignedInApp() {

@@ -25,7 +25,10 @@ export const FEATURES: Feature[] = [
   { path: '/chains', label: 'menu.chains' },
   { path: '/factors', label: 'menu.factors' },
   { path: '/services', label: 'menu.services' },
+  { path: '/activities', label: 'menu.activities' },
+  { path: '/partners', label: 'menu.partners' },
   { path: '/assessment', label: 'menu.assessment' },
+  { path: '/coordination', label: 'menu.coordination' },
   { path: '/policies', label: 'menu.policies' },
   { path: '/notifications', label: 'menu.notifications' },
   {

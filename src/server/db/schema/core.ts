@@ -55,7 +55,7 @@ export const units = pgTable(
   (t) => [index('units_region_idx').on(t.regionCode), uniqueIndex('units_region_name_uq').on(t.regionCode, t.name)],
 );
 
-export const ROLES = ['admin', 'leader', 'officer', 'liaison', 'viewer'] as const;
+export const ROLES = ['admin', 'leader', 'officer', 'liaison', 'viewer', 'verifier'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const users = pgTable(

@@ -144,7 +144,10 @@ export const projectEnterprises = pgTable(
       .notNull()
       .default('investor'),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.enterpriseId] }), index('project_enterprises_ent_idx').on(t.enterpriseId)],
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.enterpriseId] }),
+    index('project_enterprises_ent_idx').on(t.enterpriseId),
+  ],
 );
 
 /** Every stage change with who, when and why, and the gate fields it was given. */
@@ -192,7 +195,9 @@ export const progressReports = pgTable(
   },
   (t) => [
     uniqueIndex('progress_reports_version_uq').on(t.projectId, t.month, t.version),
-    index('progress_reports_current_idx').on(t.projectId, t.month).where(sql`${t.isCurrent}`),
+    index('progress_reports_current_idx')
+      .on(t.projectId, t.month)
+      .where(sql`${t.isCurrent}`),
     index('progress_reports_month_idx').on(t.month, t.unitId),
   ],
 );
@@ -209,7 +214,10 @@ export const taskForces = pgTable(
     leadUnitId: uuid('lead_unit_id')
       .notNull()
       .references(() => units.id),
-    members: text('members').array().notNull().default(sql`'{}'::text[]`),
+    members: text('members')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     note: text('note'),
     assignedBy: uuid('assigned_by').references(() => users.id),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),

@@ -11,6 +11,7 @@ import {
 } from '../../../domain/assessment';
 import { AppError } from '../../../domain/errors';
 import {
+  activityMetricRows,
   completionPercent,
   findIndicator,
   INDICATORS,
@@ -23,6 +24,7 @@ import { can, type Action } from '../../../domain/permissions';
 import { decomposeByGrowth, splitTarget } from '../../../domain/targets';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { activityIndicators } from '../activities/service';
 import { recordAudit } from '../audit/service';
 import { effectivePolicy } from '../policies/service';
 import * as repo from './repository';
@@ -369,10 +371,25 @@ export async function computeRanking(db: Db, root: repo.RegionRow, periodKey: st
     children.map((c) => c.code),
   );
   const falseData = await repo.falseDataRegions(db, root, period.year);
+  // Trips and activities come from the activity register, over the same months and subtrees.
+  const activity = new Map(
+    (
+      await activityIndicators(db, {
+        regionCodes: [root.code, ...children.map((c) => c.code)],
+        from: period.ytdFrom,
+        to: period.to,
+      })
+    ).map((a) => [a.regionCode, a]),
+  );
 
-  const totals = indicatorValues(sumMetricRows(metricRows));
+  const totals = indicatorValues(sumMetricRows([...metricRows, ...activityMetricRows(activity.get(root.code))]));
   const scored = children.map((child) => {
-    const values = indicatorValues(sumMetricRows(metricRows.filter((r) => r.child === child.code)));
+    const values = indicatorValues(
+      sumMetricRows([
+        ...metricRows.filter((r) => r.child === child.code),
+        ...activityMetricRows(activity.get(child.code)),
+      ]),
+    );
     const own = targets.get(child.code) ?? {};
     const childTargets: Record<string, string | null> = {};
     const completion: Record<string, string | null> = {};

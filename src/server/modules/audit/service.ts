@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { canonicalJson } from '../../../domain/canonical-json';
 import { AppError } from '../../../domain/errors';
+import { insertMany } from '../../db/bulk';
 import { type Db, rows } from '../../db/client';
 import { auditLog } from '../../db/schema';
 import { type Scope, regionInScope } from '../../lib/scope';
@@ -43,25 +44,36 @@ function jsonValue(v: unknown): unknown {
  * the chain never forks; it is held only until the transaction ends.
  */
 export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
+  await recordAuditBatch(tx, [entry]);
+}
+
+/**
+ * Appends several audit rows, in the order given, inside the caller's transaction: the lock is
+ * taken and the chain's head read once, each row links to the one before it, and the rows go in
+ * with multi-row INSERTs in the order given (seq follows it, so the chain verifies in seq order).
+ */
+export async function recordAuditBatch(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(7220400)`);
   const [last] = await rows<{ hash: string }>(tx, sql`select hash from audit_log order by seq desc limit 1`);
-  const fields: HashedFields = {
-    at: new Date().toISOString(),
-    actorId: entry.actorId,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId,
-    regionCode: entry.regionCode,
-    before: jsonValue(entry.before),
-    after: jsonValue(entry.after),
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditLog).values({
-    ...fields,
-    at: new Date(fields.at),
-    prevHash,
-    hash: chainHash(prevHash, fields),
-  });
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const values: (typeof auditLog.$inferInsert)[] = [];
+  for (const entry of entries) {
+    const fields: HashedFields = {
+      at: new Date().toISOString(),
+      actorId: entry.actorId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      regionCode: entry.regionCode,
+      before: jsonValue(entry.before),
+      after: jsonValue(entry.after),
+    };
+    const hash = chainHash(prevHash, fields);
+    values.push({ ...fields, at: new Date(fields.at), prevHash, hash });
+    prevHash = hash;
+  }
+  await insertMany(tx, auditLog, values);
 }
 
 export interface ChainReport {

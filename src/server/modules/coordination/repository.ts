@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { PROJECT_NAME_SIMILARITY } from '../../../domain/duplicates';
+import { insertMany } from '../../db/bulk';
 import { type Db, rows } from '../../db/client';
 import {
   coordinationConflicts,
@@ -41,6 +42,11 @@ export async function findProject(db: Db, id: string): Promise<ProjectFacts | un
   return row;
 }
 
+export async function findProjects(db: Db, ids: string[]): Promise<ProjectFacts[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(projects).where(inArray(projects.id, ids));
+}
+
 export interface RegionRef {
   code: string;
   name: string;
@@ -77,8 +83,11 @@ export async function regionInCallerScope(db: Db, scope: Scope, code: string): P
 
 // ------------------------------------------------------------------ first report
 
-export async function insertFirstReport(tx: Db, values: typeof firstReports.$inferInsert): Promise<void> {
-  await tx.insert(firstReports).values(values).onConflictDoNothing();
+export type FirstReportValues = typeof firstReports.$inferInsert;
+
+/** Several first reports in one INSERT (a batch of registrations). */
+export async function insertFirstReports(tx: Db, values: FirstReportValues[]): Promise<void> {
+  await insertMany(tx, firstReports, values, { onConflictDoNothing: true });
 }
 
 export interface FirstReportRow {
@@ -196,6 +205,75 @@ export async function findDuplicateCandidates(
         group by p.id, r.name, r.path, u.name, fr.exclusivity_ends_on
         order by min(m.basis), p.id
         limit 20`,
+  );
+}
+
+export interface BatchRegistration {
+  projectId: string;
+  enterpriseIds: string[];
+  nameCore: string;
+  industryDivision: string | null;
+}
+
+/**
+ * `findDuplicateCandidates` for a batch of projects registered in one transaction, in one query
+ * per chunk: the same matching, with each row naming the batch project it is a candidate of
+ * (`forProjectId`). A project of the batch is a candidate only of the ones registered after it
+ * (as if they had been registered one by one); `inBatch` marks those, whose first report is not
+ * written yet (their `exclusivityEndsOn` is null here and is known to the caller).
+ */
+export async function findDuplicateCandidatesBatch(
+  db: Db,
+  batch: readonly BatchRegistration[],
+): Promise<(DuplicateCandidateRow & { forProjectId: string; inBatch: boolean })[]> {
+  const items = batch.map((b, ord) => ({
+    project_id: b.projectId,
+    ord,
+    name_core: b.nameCore,
+    industry_division: b.industryDivision,
+  }));
+  const links = batch.flatMap((b) => b.enterpriseIds.map((id) => ({ project_id: b.projectId, enterprise_id: id })));
+  if (links.length === 0) return [];
+  return rows<DuplicateCandidateRow & { forProjectId: string; inBatch: boolean }>(
+    db,
+    sql`with batch as (
+          select * from jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
+            as b(project_id uuid, ord int, name_core text, industry_division text)
+        ), own as (
+          select l.project_id as for_id, e.id, e.credit_code, e.name_core
+          from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as l(project_id uuid, enterprise_id uuid)
+          join enterprises e on e.id = l.enterprise_id
+        ), matched as (
+          select for_id, id, case when credit_code is not null then 'credit_code' else 'name_core' end as basis from own
+          union
+          select o.for_id, e.id, 'name_core' from own o
+          join enterprises e on e.name_core = o.name_core
+          where o.name_core <> '' and e.id not in (select o2.id from own o2 where o2.for_id = o.for_id)
+        ), found as (
+          select b.project_id as "forProjectId", (cb.project_id is not null) as "inBatch",
+                 p.id as "projectId", p.first_region_code as "firstRegionCode", r.name as "firstRegionName",
+                 r.path as "firstRegionPath", p.first_unit_id as "firstUnitId", u.name as "firstUnitName",
+                 fr.exclusivity_ends_on::text as "exclusivityEndsOn", min(m.basis) as basis
+          from matched m
+          join batch b on b.project_id = m.for_id
+          join project_enterprises pe on pe.enterprise_id = m.id
+          join projects p on p.id = pe.project_id
+          left join batch cb on cb.project_id = p.id
+          join regions r on r.code = p.first_region_code
+          join units u on u.id = p.first_unit_id
+          left join first_reports fr on fr.project_id = p.id
+          where p.id <> b.project_id
+            and (cb.ord is null or cb.ord < b.ord)
+            and p.stage not in ('terminated', 'achieved')
+            and (similarity(p.name_core, b.name_core) >= ${PROJECT_NAME_SIMILARITY}
+                 or (b.industry_division is not null and p.industry_division = b.industry_division))
+          group by b.project_id, cb.project_id, p.id, r.name, r.path, u.name, fr.exclusivity_ends_on
+        )
+        select * from (
+          select f.*, row_number() over (partition by "forProjectId" order by basis, "projectId") as n from found f
+        ) ranked
+        where n <= 20
+        order by "forProjectId", basis, "projectId"`,
   );
 }
 

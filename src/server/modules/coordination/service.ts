@@ -14,7 +14,7 @@ import { can } from '../../../domain/permissions';
 import { chinaDate, dueDate, isStalled } from '../../../domain/reporting';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
-import { recordAudit } from '../audit/service';
+import { type AuditEntry, recordAudit, recordAuditBatch } from '../audit/service';
 import { notify } from '../notifications/service';
 import { effectivePolicy } from '../policies/service';
 import {
@@ -27,7 +27,7 @@ import {
   wan,
 } from './presenter';
 import * as repo from './repository';
-import type { ProjectFacts } from './repository';
+import type { ProjectFacts, RegionRef } from './repository';
 import type {
   TAnswerTransfer,
   TConflict,
@@ -98,41 +98,148 @@ async function writtenProject(tx: Db, id: string): Promise<ProjectFacts> {
  * another region's window earns no window of its own and is held for arbitration.
  */
 export async function onProjectRegistered(tx: Db, ctx: RegistrationContext): Promise<TCoordinationOutcome> {
+  const [outcome] = await onProjectsRegistered(tx, {
+    auth: ctx.auth,
+    now: ctx.now,
+    projects: [{ projectId: ctx.projectId, enterpriseIds: ctx.enterpriseIds }],
+  });
+  return outcome!;
+}
+
+export interface BatchRegistrationContext {
+  auth: AuthContext;
+  /**
+   * The projects just written in this transaction, in the order they were registered, each with
+   * its row as written when the caller has read it already (otherwise it is read here).
+   */
+  projects: { projectId: string; enterpriseIds: string[]; facts?: ProjectFacts }[];
+  now?: Date;
+}
+
+/** Rows per multi-row INSERT of first reports. */
+const FIRST_REPORT_CHUNK = 500;
+
+/**
+ * `onProjectRegistered` for many projects registered in one transaction (a ledger import), with
+ * the same outcome as registering them one by one in the order given: the duplicate candidates of
+ * the whole batch are found in one query per chunk (a project of the batch is a candidate of those
+ * after it, with the window it was just given), the pack in force is resolved once per first
+ * region, and the first reports and their audit rows are written with multi-row INSERTs.
+ */
+export async function onProjectsRegistered(tx: Db, ctx: BatchRegistrationContext): Promise<TCoordinationOutcome[]> {
   const now = ctx.now ?? new Date();
   const today = chinaDate(now);
   const { auth } = ctx;
-  const project = await writtenProject(tx, ctx.projectId);
-  const duplicates = await checkDuplicates(tx, { ...ctx, now });
+  const facts = new Map<string, ProjectFacts>();
+  for (const p of ctx.projects) if (p.facts) facts.set(p.projectId, p.facts);
+  const ids = ctx.projects.filter((p) => !p.facts).map((p) => p.projectId);
+  for (let i = 0; i < ids.length; i += FIRST_REPORT_CHUNK) {
+    for (const row of await repo.findProjects(tx, ids.slice(i, i + FIRST_REPORT_CHUNK))) facts.set(row.id, row);
+  }
+  const projects = ctx.projects.map((p) => {
+    const project = facts.get(p.projectId);
+    if (!project) throw new AppError('NOT_FOUND');
+    return { project, enterpriseIds: p.enterpriseIds };
+  });
+  const candidates = new Map<string, repo.DuplicateCandidateRow[]>();
+  for (let i = 0; i < projects.length; i += FIRST_REPORT_CHUNK) {
+    const chunk = projects.slice(i, i + FIRST_REPORT_CHUNK);
+    // Earlier chunks are candidates of later ones like any registered project: none is missed.
+    const found = await repo.findDuplicateCandidatesBatch(
+      tx,
+      chunk.map(({ project, enterpriseIds }) => ({
+        projectId: project.id,
+        enterpriseIds,
+        nameCore: project.nameCore,
+        industryDivision: project.industryDivision,
+      })),
+    );
+    for (const row of found) {
+      const list = candidates.get(row.forProjectId) ?? [];
+      list.push(row);
+      candidates.set(row.forProjectId, list);
+    }
+  }
 
-  const policy = await effectivePolicy(tx, project.firstRegionCode, today);
-  const rule = policy.firstReport;
-  const subject = rule ? requiresFirstReport(project, rule.value) : false;
-  const endsOn =
-    rule && subject && !duplicates.held && rule.value.exclusivityMonths > 0
-      ? exclusivityEndsOn(today, rule.value.exclusivityMonths)
-      : null;
-  await repo.insertFirstReport(tx, {
-    projectId: project.id,
-    unitId: project.firstUnitId,
-    regionCode: project.firstRegionCode,
-    reportedBy: auth.user.id,
-    reportedAt: now,
-    reportedOn: today,
-    subject,
-    exclusivityEndsOn: endsOn,
-    source: rule?.source ?? null,
-    packId: rule?.packId ?? null,
-  });
-  await recordAudit(tx, {
-    actorId: auth.user.id,
-    action: 'coordination.first_reported',
-    entity: 'first_report',
-    entityId: project.id,
-    regionCode: project.firstRegionCode,
-    after: { unitId: project.firstUnitId, reportedOn: today, subject, exclusivityEndsOn: endsOn, source: rule?.source },
-  });
-  const firstReport = await repo.findFirstReport(tx, project.id);
-  return { firstReport: firstReport ? presentFirstReport(firstReport) : null, duplicates };
+  const policies = new Map<string, Awaited<ReturnType<typeof effectivePolicy>>>();
+  const units = new Map<string, string>();
+  const regions = new Map<string, RegionRef | undefined>();
+  const region = async (code: string) => {
+    if (!regions.has(code)) regions.set(code, await repo.findRegion(tx, code));
+    return regions.get(code);
+  };
+  /** Windows given in this batch, for the candidates registered earlier in it. */
+  const windows = new Map<string, string | null>();
+  const firstReports: repo.FirstReportValues[] = [];
+  const audits: AuditEntry[] = [];
+  const outcomes: TCoordinationOutcome[] = [];
+  for (const { project } of projects) {
+    const own = (candidates.get(project.id) ?? []).map((c) =>
+      windows.has(c.projectId) ? { ...c, exclusivityEndsOn: windows.get(c.projectId) ?? null } : c,
+    );
+    const found = own.length ? await classifyCandidates(project, own, today, region) : [];
+    const duplicates = await recordDuplicates(tx, auth, project, found, today);
+
+    let policy = policies.get(project.firstRegionCode);
+    if (!policy) {
+      policy = await effectivePolicy(tx, project.firstRegionCode, today);
+      policies.set(project.firstRegionCode, policy);
+    }
+    const rule = policy.firstReport;
+    const subject = rule ? requiresFirstReport(project, rule.value) : false;
+    const endsOn =
+      rule && subject && !duplicates.held && rule.value.exclusivityMonths > 0
+        ? exclusivityEndsOn(today, rule.value.exclusivityMonths)
+        : null;
+    windows.set(project.id, endsOn);
+    firstReports.push({
+      projectId: project.id,
+      unitId: project.firstUnitId,
+      regionCode: project.firstRegionCode,
+      reportedBy: auth.user.id,
+      reportedAt: now,
+      reportedOn: today,
+      subject,
+      exclusivityEndsOn: endsOn,
+      source: rule?.source ?? null,
+      packId: rule?.packId ?? null,
+    });
+    audits.push({
+      actorId: auth.user.id,
+      action: 'coordination.first_reported',
+      entity: 'first_report',
+      entityId: project.id,
+      regionCode: project.firstRegionCode,
+      after: {
+        unitId: project.firstUnitId,
+        reportedOn: today,
+        subject,
+        exclusivityEndsOn: endsOn,
+        source: rule?.source,
+      },
+    });
+    if (!units.has(project.firstUnitId)) {
+      units.set(project.firstUnitId, (await repo.findUnit(tx, project.firstUnitId))?.name ?? '');
+    }
+    outcomes.push({
+      firstReport: presentFirstReport({
+        projectId: project.id,
+        unitId: project.firstUnitId,
+        unitName: units.get(project.firstUnitId)!,
+        regionCode: project.firstRegionCode,
+        regionName: (await region(project.firstRegionCode))?.name ?? project.firstRegionCode,
+        reportedAt: now,
+        reportedOn: today,
+        subject,
+        exclusivityEndsOn: endsOn,
+        source: rule?.source ?? null,
+      }),
+      duplicates,
+    });
+  }
+  await repo.insertFirstReports(tx, firstReports);
+  await recordAuditBatch(tx, audits);
+  return outcomes;
 }
 
 /**
@@ -147,6 +254,17 @@ export async function checkDuplicates(tx: Db, ctx: RegistrationContext): Promise
   const { auth } = ctx;
   const project = await writtenProject(tx, ctx.projectId);
   const found = await lookupDuplicates(tx, project, ctx.enterpriseIds, today);
+  return recordDuplicates(tx, auth, project, found, today);
+}
+
+/** Records the duplicates found for `project` (conflicts, audit rows, notices) and says whom to contact. */
+async function recordDuplicates(
+  tx: Db,
+  auth: AuthContext,
+  project: ProjectFacts,
+  found: Awaited<ReturnType<typeof classifyCandidates>>,
+  today: string,
+): Promise<TDuplicates> {
   if (found.length === 0) return { outcome: null, held: false, contacts: [] };
 
   const ownRegion = (await repo.findRegion(tx, project.firstRegionCode))!;
@@ -218,13 +336,23 @@ async function lookupDuplicates(db: Db, project: ProjectFacts, enterpriseIds: st
     industryDivision: project.industryDivision,
   });
   if (candidates.length === 0) return [];
-  const ownRegion = (await repo.findRegion(db, project.firstRegionCode))!;
+  return classifyCandidates(project, candidates, today, (code) => repo.findRegion(db, code));
+}
+
+/** Each candidate's level for a registration by `project` on `today`, whom to contact and who arbitrates. */
+async function classifyCandidates(
+  project: ProjectFacts,
+  candidates: repo.DuplicateCandidateRow[],
+  today: string,
+  findRegion: (code: string) => Promise<RegionRef | undefined>,
+) {
+  const ownRegion = (await findRegion(project.firstRegionCode))!;
   const regionNames = new Map<string, string>();
   const out = [];
   for (const c of candidates) {
     const level = classifyDuplicate(c, project, today);
     const arbiter = arbiterRegionCode(ownRegion.path, c.firstRegionPath);
-    if (!regionNames.has(arbiter)) regionNames.set(arbiter, (await repo.findRegion(db, arbiter))?.name ?? arbiter);
+    if (!regionNames.has(arbiter)) regionNames.set(arbiter, (await findRegion(arbiter))?.name ?? arbiter);
     out.push({
       candidate: c,
       level,

@@ -34,7 +34,7 @@ export const ZDashboard = z.object({
       value: z.string().nullable(),
       target: z.string().nullable(),
       completion: z.string().nullable(),
-      drill: ZDrill,
+      drill: ZDrill.nullable().describe('null: not a project figure (trips, activities)'),
     }),
   ),
   funnel: z.array(
@@ -69,6 +69,20 @@ export const ZDashboard = z.object({
     submitted: z.number().int(),
     overdue: z.number().int(),
   }),
+  overdueTickets: z
+    .object({
+      count: z.number().int(),
+      items: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          project: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+          department: z.object({ id: z.string(), name: z.string() }),
+          dueDate: z.string(),
+        }),
+      ),
+    })
+    .describe('Open service tickets past their due date, of projects hosted in the region, longest overdue first'),
 });
 export type TDashboard = z.infer<typeof ZDashboard>;
 

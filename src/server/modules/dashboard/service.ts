@@ -1,11 +1,20 @@
-import { completionPercent, INDICATORS, indicatorValues, sumMetricRows } from '../../../domain/indicators';
+import {
+  activityMetricRows,
+  completionPercent,
+  INDICATORS,
+  indicatorValues,
+  isActivityMetric,
+  sumMetricRows,
+} from '../../../domain/indicators';
 import { STAGES, STAGE_LABELS } from '../../../domain/lifecycle';
 import { addMonthsToMonth, chinaDate, dueDate } from '../../../domain/reporting';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { activityIndicators } from '../activities/service';
 import * as assessmentRepo from '../assessment/repository';
 import { regionInScopeOr404 } from '../assessment/service';
 import { effectivePolicy } from '../policies/service';
+import { overdueTickets } from '../services/tickets.service';
 import * as repo from './repository';
 import type { TDashboard, TDrillQuery, TDrillResult } from './schema';
 
@@ -34,7 +43,7 @@ const REPORTING_STAGES = ['negotiating', 'intent', 'signed', 'registered', 'star
  * The leader's cockpit (驾驶舱) for a region and year, read entirely from the summaries kept by
  * the writes (region_month_summary) plus three short indexed lists: KPIs against the region's
  * targets, the pipeline funnel, investment by region and by chain, the monthly trend, major,
- * escalated and stalled projects, and overdue reports.
+ * escalated and stalled projects, overdue reports and overdue service tickets.
  */
 export async function dashboard(
   db: Db,
@@ -53,7 +62,9 @@ export async function dashboard(
   const targets = (await assessmentRepo.targetsOf(db, year, [region.code])).get(region.code) ?? {};
   const children = await assessmentRepo.childRegions(db, region.code);
 
-  const values = indicatorValues(sumMetricRows(byChild));
+  const [activity] = await activityIndicators(db, { regionCodes: [region.code], from, to });
+
+  const values = indicatorValues(sumMetricRows([...byChild, ...activityMetricRows(activity)]));
   const kpis = INDICATORS.map((d) => {
     const target = targets[d.key] ?? null;
     const metric = d.formula.kind === 'sum' ? d.formula.metric : d.formula.numerator;
@@ -66,7 +77,8 @@ export async function dashboard(
       value: values[d.key] ?? null,
       target: target === null ? null : trimDecimal(target),
       completion: completionPercent(values[d.key] ?? null, target),
-      drill: { metric, from, to },
+      // Trips and activities are not project figures: no project list behind them.
+      drill: isActivityMetric(metric) ? null : { metric, from, to },
     };
   });
 
@@ -137,6 +149,7 @@ export async function dashboard(
   const owed = REPORTING_STAGES.reduce((s, st) => s + (currentBy.get(`stage:${st}`)?.count ?? 0), 0);
   const submittedRows = await assessmentRepo.metricsByMonth(db, region, month, month, ['reports']);
   const submitted = submittedRows.reduce((s, r) => s + r.count, 0);
+  const tickets = await overdueTickets(db, auth, { regionCode: region.code, limit: LIST_SIZE });
 
   return {
     region: { code: region.code, name: region.name },
@@ -150,6 +163,16 @@ export async function dashboard(
     escalated,
     stalled: { count: currentBy.get('stalled')?.count ?? 0, items: stalledItems },
     overdueReports: { month, dueDate: dueDate(month, dueDay), owed, submitted, overdue: Math.max(0, owed - submitted) },
+    overdueTickets: {
+      count: tickets.count,
+      items: tickets.items.map((i) => ({
+        id: i.id,
+        title: i.title,
+        project: i.project,
+        department: i.department,
+        dueDate: i.dueDate,
+      })),
+    },
   };
 }
 

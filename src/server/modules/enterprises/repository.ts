@@ -1,5 +1,7 @@
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { insertMany } from '../../db/bulk';
 import type { Db } from '../../db/client';
 import { enterprises, regions, units } from '../../db/schema';
 import { type Scope, regionInScope } from '../../lib/scope';
@@ -118,6 +120,11 @@ export async function listEnterprises(
   return { rows: page, total: totalRow?.total ?? 0 };
 }
 
+/** Which enterprises a scope sees: those registered in a region of it. */
+function inScope(scope: Scope): SQL | undefined {
+  return regionInScope(enterprises.regionCode, scope);
+}
+
 /** One enterprise inside the scope; `lock` holds its row until the transaction ends. */
 export async function findEnterprise(
   db: Db,
@@ -126,10 +133,37 @@ export async function findEnterprise(
   lock = false,
 ): Promise<EnterpriseRow | undefined> {
   const query = selectEnterprises(db)
-    .where(and(eq(enterprises.id, id), regionInScope(enterprises.regionCode, scope)))
+    .where(and(eq(enterprises.id, id), inScope(scope)))
     .limit(1);
   const [row] = lock ? await query.for('update', { of: enterprises }) : await query;
   return row;
+}
+
+/** Rows per query or multi-row INSERT of a batch. */
+const CHUNK = 500;
+
+/** Of the ids given, those inside the scope (the rule of `findEnterprise`, for many at once). */
+export async function findIdsInScope(db: Db, scope: Scope, ids: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const found = await db
+      .select({ id: enterprises.id })
+      .from(enterprises)
+      .where(and(inArray(enterprises.id, ids.slice(i, i + CHUNK)), inScope(scope)));
+    out.push(...found.map((r) => r.id));
+  }
+  return out;
+}
+
+/** Enterprises by id inside the scope, in no particular order. */
+export async function findEnterprises(db: Db, scope: Scope, ids: string[]): Promise<EnterpriseRow[]> {
+  const out: EnterpriseRow[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    out.push(
+      ...(await selectEnterprises(db).where(and(inArray(enterprises.id, ids.slice(i, i + CHUNK)), inScope(scope)))),
+    );
+  }
+  return out;
 }
 
 /**
@@ -155,22 +189,42 @@ export async function regionExists(db: Db, code: string): Promise<boolean> {
   return Boolean(row);
 }
 
+/** The first of these credit codes already held, with who holds it (see `findCreditCodeHolder`). */
+export async function findFirstCreditCodeHolder(
+  db: Db,
+  creditCodes: string[],
+): Promise<{ creditCode: string; unitName: string; regionName: string } | undefined> {
+  const held = new Map<string, { creditCode: string; unitName: string; regionName: string }>();
+  for (let i = 0; i < creditCodes.length; i += CHUNK) {
+    const found = await db
+      .select({ creditCode: enterprises.creditCode, unitName: units.name, regionName: regions.name })
+      .from(enterprises)
+      .innerJoin(units, eq(units.id, enterprises.unitId))
+      .innerJoin(regions, eq(regions.code, enterprises.regionCode))
+      .where(inArray(enterprises.creditCode, creditCodes.slice(i, i + CHUNK)));
+    for (const row of found) held.set(row.creditCode!, { ...row, creditCode: row.creditCode! });
+  }
+  return creditCodes.map((c) => held.get(c)).find(Boolean);
+}
+
+/** Inserts enterprises with multi-row INSERTs; their ids in the order given, or null if a credit code was taken meanwhile. */
+export async function insertEnterprises(db: Db, values: EnterpriseValues[]): Promise<string[] | null> {
+  // Ids chosen here, so the order given does not rest on the order RETURNING yields.
+  const withIds = values.map((v) => ({ id: randomUUID(), ...v }));
+  try {
+    await insertMany(db, enterprises, withIds);
+  } catch (err) {
+    if (isUniqueViolation(err)) return null;
+    throw err;
+  }
+  return withIds.map((v) => v.id);
+}
+
 function isUniqueViolation(err: unknown): boolean {
   for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
     if ((e as { code?: unknown }).code === '23505') return true;
   }
   return false;
-}
-
-/** Inserts one enterprise; `null` when its credit code was taken meanwhile (unique index). */
-export async function insertEnterprise(db: Db, values: EnterpriseValues): Promise<string | null> {
-  try {
-    const [row] = await db.insert(enterprises).values(values).returning({ id: enterprises.id });
-    return row?.id ?? null;
-  } catch (err) {
-    if (isUniqueViolation(err)) return null;
-    throw err;
-  }
 }
 
 /**

@@ -8,12 +8,12 @@ import { SOURCE_CHANNELS, SOURCE_CHANNEL_LABELS, type SourceChannel } from '../.
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
 import type { Lang } from '../../lib/problem';
-import { createEnterprise } from '../enterprises/service';
+import { createEnterprises } from '../enterprises/service';
 import * as excelRepo from './excel.repository';
 import { presentProjectListItem } from './presenter';
 import * as coreRepo from './repository';
 import type { TCreateProjectRequest, TProjectFilters, ProjectSort } from './schema';
-import { createProject, foldSearch } from './service';
+import { createProjects, foldSearch } from './service';
 
 /**
  * Project ledgers in Excel (officers live in Excel): a template to fill in, an all-or-nothing
@@ -324,9 +324,10 @@ class ImportRefused extends Error {
 }
 
 /**
- * Reads a ledger, checks every row and, only when all are good, creates every project (and any
- * new enterprise) in one transaction through the projects and enterprises services. Otherwise it
- * writes nothing and returns every bad cell.
+ * Reads a ledger, checks every row and, only when all are good, creates every new enterprise and
+ * then every project in one transaction through the batch functions of the enterprises and
+ * projects services (their rules; multi-row writes). Otherwise it writes nothing and returns
+ * every bad cell.
  */
 export async function importProjects(db: Db, auth: AuthContext, file: Buffer): Promise<ImportResult> {
   if (auth.user.role === 'viewer') {
@@ -385,6 +386,7 @@ export async function importProjects(db: Db, auth: AuthContext, file: Buffer): P
       ],
     });
   }
+  const cells: { r: number; raw: (key: ImportKey) => ExcelJS.CellValue; text: (key: ImportKey) => string }[] = [];
   for (let r = firstDataRow; r <= lastRow; r++) {
     const row = sheet.getRow(r);
     const raw = (key: ImportKey) => {
@@ -393,7 +395,11 @@ export async function importProjects(db: Db, auth: AuthContext, file: Buffer): P
     };
     const text = (key: ImportKey) => cellText(raw(key));
     if (IMPORT_COLUMNS.every((c) => text(c.key) === '')) continue; // blank rows are skipped
-    const result = await parseRow(db, auth, r, raw, text, regionCache);
+    cells.push({ r, raw, text });
+  }
+  const known = await knownEnterprises(db, auth, cells);
+  for (const { r, raw, text } of cells) {
+    const result = await parseRow(db, auth, r, raw, text, regionCache, known);
     if ('errors' in result) errors.push(...result.errors);
     else parsed.push(result);
   }
@@ -406,43 +412,77 @@ export async function importProjects(db: Db, auth: AuthContext, file: Buffer): P
 
   try {
     const created = await db.transaction(async (tx) => {
-      const rowErrors: ImportRowError[] = [];
-      const newEnterprises = new Map<string, string>();
+      // New enterprises first, each credit code once, through the enterprises module.
+      const fresh = new Map<string, { name: string; creditCode: string }>();
       for (const p of parsed) {
-        let enterpriseIds: string[] = [];
-        if (p.enterprise.kind === 'existing') enterpriseIds = [p.enterprise.id];
-        else if (p.enterprise.kind === 'new') {
-          let id = newEnterprises.get(p.enterprise.creditCode);
-          if (!id) {
-            const made = await createEnterprise(tx, auth, {
-              name: p.enterprise.name,
-              creditCode: p.enterprise.creditCode,
-              hqCountry: 'CN',
-              tags: [],
-            });
-            id = made.id;
-            newEnterprises.set(p.enterprise.creditCode, id);
-          }
-          enterpriseIds = [id];
-        }
-        try {
-          await createProject(tx, auth, { ...p.input, enterpriseIds });
-        } catch (err) {
-          if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err;
-          for (const f of err.fields) {
-            const key = CREATE_FIELD_COLUMN[f.field.replace(/^body\./, '').split('.')[0] ?? ''] ?? 'name';
-            rowErrors.push({ row: p.row, column: COLUMN_BY_KEY.get(key)!.zh, zh: f.zh, en: f.en });
-          }
+        if (p.enterprise.kind === 'new' && !fresh.has(p.enterprise.creditCode)) {
+          fresh.set(p.enterprise.creditCode, p.enterprise);
         }
       }
-      if (rowErrors.length) throw new ImportRefused(rowErrors);
-      return parsed.length;
+      const made = await createEnterprises(
+        tx,
+        auth,
+        [...fresh.values()].map((e) => ({ name: e.name, creditCode: e.creditCode, hqCountry: 'CN', tags: [] })),
+      );
+      const newEnterprises = new Map([...fresh.keys()].map((code, i) => [code, made[i]!.id]));
+      const enterpriseIds = (p: ParsedRow): string[] =>
+        p.enterprise.kind === 'existing'
+          ? [p.enterprise.id]
+          : p.enterprise.kind === 'new'
+            ? [newEnterprises.get(p.enterprise.creditCode)!]
+            : [];
+      // Then every project in one batch through the projects service (its rules, all or nothing).
+      const result = await createProjects(
+        tx,
+        auth,
+        parsed.map((p) => ({ ...p.input, enterpriseIds: enterpriseIds(p) })),
+      );
+      if (!result.ok) {
+        const rowErrors: ImportRowError[] = [];
+        for (const { index, fields } of result.refused) {
+          for (const f of fields) {
+            const key = CREATE_FIELD_COLUMN[f.field.replace(/^body\./, '').split('.')[0] ?? ''] ?? 'name';
+            rowErrors.push({ row: parsed[index]!.row, column: COLUMN_BY_KEY.get(key)!.zh, zh: f.zh, en: f.en });
+          }
+        }
+        throw new ImportRefused(rowErrors);
+      }
+      return result.created.length;
     });
     return { ok: true, created };
   } catch (err) {
     if (err instanceof ImportRefused) return { ok: false, errors: err.errors };
     throw err;
   }
+}
+
+/** The enterprises the rows name, looked up together: by credit code, and by name where no code is given. */
+interface KnownEnterprises {
+  byCreditCode: Map<string, string>;
+  byName: Map<string, string[]>;
+}
+
+async function knownEnterprises(
+  db: Db,
+  auth: AuthContext,
+  cells: { text: (key: ImportKey) => string }[],
+): Promise<KnownEnterprises> {
+  const codes = new Set<string>();
+  const names = new Set<string>();
+  for (const { text } of cells) {
+    const code = text('creditCode');
+    if (code) {
+      const check = validateCreditCode(code);
+      if (check.ok) codes.add(check.code);
+    } else {
+      const name = text('enterpriseName') ? foldName(text('enterpriseName')) : '';
+      if (name) names.add(name);
+    }
+  }
+  return {
+    byCreditCode: await excelRepo.enterprisesByCreditCodes(db, [...codes]),
+    byName: await excelRepo.enterprisesByNames(db, auth.scope, [...names]),
+  };
 }
 
 async function parseRow(
@@ -452,6 +492,7 @@ async function parseRow(
   raw: (key: ImportKey) => ExcelJS.CellValue,
   text: (key: ImportKey) => string,
   regionCache: Map<string, boolean>,
+  known: KnownEnterprises,
 ): Promise<ParsedRow | { errors: ImportRowError[] }> {
   const errors: ImportRowError[] = [];
   const bad = (key: ImportKey, zh: string, en: string) =>
@@ -547,7 +588,7 @@ async function parseRow(
     );
   }
 
-  const enterprise = await resolveEnterprise(db, auth, text('enterpriseName'), text('creditCode'), bad);
+  const enterprise = resolveEnterprise(known, text('enterpriseName'), text('creditCode'), bad);
 
   if (errors.length || !totalInvestmentWan || !sourceChannel || !enterprise) return { errors };
   return {
@@ -572,13 +613,12 @@ async function parseRow(
 }
 
 /** An existing enterprise by credit code or by (folded) name, or a new one when the credit code is valid and unknown. */
-async function resolveEnterprise(
-  db: Db,
-  auth: AuthContext,
+function resolveEnterprise(
+  known: KnownEnterprises,
   nameText: string,
   codeText: string,
   bad: (key: ImportKey, zh: string, en: string) => void,
-): Promise<ParsedRow['enterprise'] | null> {
+): ParsedRow['enterprise'] | null {
   const name = nameText ? foldName(nameText) : '';
   if (codeText) {
     const check = validateCreditCode(codeText);
@@ -586,8 +626,8 @@ async function resolveEnterprise(
       bad('creditCode', `统一社会信用代码有误：${check.message.zh}`, `Invalid credit code: ${check.message.en}`);
       return null;
     }
-    const existing = await excelRepo.enterpriseByCreditCode(db, check.code);
-    if (existing) return { kind: 'existing', id: existing.id };
+    const existing = known.byCreditCode.get(check.code);
+    if (existing) return { kind: 'existing', id: existing };
     if (!name) {
       bad(
         'enterpriseName',
@@ -599,8 +639,8 @@ async function resolveEnterprise(
     return { kind: 'new', name, creditCode: check.code };
   }
   if (!name) return { kind: 'none' };
-  const found = await excelRepo.enterprisesByName(db, auth.scope, name);
-  if (found.length === 1) return { kind: 'existing', id: found[0]!.id };
+  const found = known.byName.get(name) ?? [];
+  if (found.length === 1) return { kind: 'existing', id: found[0]! };
   if (found.length > 1) {
     bad(
       'enterpriseName',

@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../../../domain/credit-code';
 import type { Db } from '../../db/client';
-import { enterprises, projects } from '../../db/schema';
+import { auditLog, coordinationConflicts, enterprises, projects } from '../../db/schema';
+import { verifyAuditChain } from '../audit/service';
 import { type ApiClient, startTestApp, type TestApp } from '../../test/harness';
 
 type Client = ApiClient & { userId: string; unitId: string };
@@ -213,5 +214,52 @@ describe('Excel import and export of projects', () => {
     const codes = body.map((r) => r[0]);
     expect(codes).toEqual([...codes].sort());
     expect(codes.every((c) => /^ZS-\d{4}-/.test(c!))).toBe(true);
+  });
+
+  it('imports a ledger in one batch as if row by row: consecutive codes, in-file duplicates found, audit chain intact', async () => {
+    const before = new Set((await db.select({ id: projects.id }).from(projects)).map((p) => p.id));
+    const row = (name: string) => ({
+      项目名称: name,
+      投资企业名称: '辽源鹿乡新材料有限公司',
+      统一社会信用代码: makeCreditCode(7103),
+      '总投资(万元)': 3000,
+      招商方式: '委托招商',
+      落地地区划代码: '220421',
+    });
+    const res = await upload(
+      await ledger([
+        row('鹿乡碳纤维复合材料项目'),
+        row('鹿乡碳纤维复合材料项目二期'),
+        row('鹿乡碳纤维复合材料项目三期'),
+      ]),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ created: 3 });
+    const added = (await db.select().from(projects)).filter((p) => !before.has(p.id));
+    const byName = new Map(added.map((p) => [p.name, p]));
+    const [first, second, third] = ['', '二期', '三期'].map((s) => byName.get(`鹿乡碳纤维复合材料项目${s}`)!);
+    // One enterprise registered for the three rows.
+    expect(await db.$count(enterprises, eq(enterprises.creditCode, makeCreditCode(7103)))).toBe(1);
+    // Codes of one host region follow each other in the order of the rows.
+    const seq = (code: string) => Number(code.split('-').at(-1));
+    expect([seq(second!.code) - seq(first!.code), seq(third!.code) - seq(second!.code)]).toEqual([1, 1]);
+    // Each later row is checked against the rows before it, never against those after it.
+    const pairs = await db
+      .select({ projectId: coordinationConflicts.projectId, other: coordinationConflicts.otherProjectId })
+      .from(coordinationConflicts)
+      .where(inArray(coordinationConflicts.projectId, [first!.id, second!.id, third!.id]));
+    const codeOf = new Map(added.map((p) => [p.id, p.code]));
+    const found = pairs.map((c) => `${codeOf.get(c.projectId)}>${codeOf.get(c.other)}`);
+    expect(found.sort()).toEqual(
+      [`${second!.code}>${first!.code}`, `${third!.code}>${first!.code}`, `${third!.code}>${second!.code}`].sort(),
+    );
+    const audited = await db
+      .select({ id: auditLog.entityId })
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'project.created'), inArray(auditLog.entityId, [first!.id, second!.id, third!.id])),
+      );
+    expect(audited).toHaveLength(3);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 });

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { DATABASES, type Stage } from '../../../domain/lifecycle';
+import { BULK_CHUNK, insertMany } from '../../db/bulk';
 import { type Db, rows } from '../../db/client';
 import {
   files,
@@ -219,20 +221,46 @@ export async function findProjectInScope(
   return row;
 }
 
-/** The next sequence number of a project code for (year, region), in the caller's transaction. */
-export async function nextProjectSeq(tx: Db, year: number, regionCode: string): Promise<number> {
+/**
+ * Reserves `count` sequence numbers of project codes for (year, region) with one counter update
+ * in the caller's transaction; returns the first (the others follow it).
+ */
+export async function reserveProjectSeqs(tx: Db, year: number, regionCode: string, count: number): Promise<number> {
   const [row] = await rows<{ last: number }>(
     tx,
-    sql`insert into project_code_counters (year, region_code, last) values (${year}, ${regionCode}, 1)
-        on conflict (year, region_code) do update set last = project_code_counters.last + 1
+    sql`insert into project_code_counters (year, region_code, last) values (${year}, ${regionCode}, ${count})
+        on conflict (year, region_code) do update set last = project_code_counters.last + ${count}
         returning last`,
   );
-  return Number(row!.last);
+  return Number(row!.last) - count + 1;
 }
 
-export async function insertProject(tx: Db, values: ProjectValues): Promise<string> {
-  const [row] = await tx.insert(projects).values(values).returning({ id: projects.id });
-  return row!.id;
+/** Inserts projects with multi-row INSERTs; returns their ids (chosen here) in the order given. */
+export async function insertProjects(tx: Db, values: ProjectValues[]): Promise<string[]> {
+  const rowsWithIds = values.map((v) => ({ id: randomUUID(), ...v }));
+  await insertMany(tx, projects, rowsWithIds);
+  return rowsWithIds.map((v) => v.id);
+}
+
+/** Links enterprises to new projects (nothing to replace), with multi-row INSERTs. */
+export async function insertProjectEnterprises(
+  tx: Db,
+  links: { projectId: string; enterpriseId: string; role: 'investor' | 'partner' }[],
+): Promise<void> {
+  await insertMany(tx, projectEnterprises, links);
+}
+
+export async function insertTransitions(tx: Db, values: (typeof projectTransitions.$inferInsert)[]): Promise<void> {
+  await insertMany(tx, projectTransitions, values);
+}
+
+/** Projects by id with the names the presenter shows, whatever the scope (just written by the caller). */
+export async function findProjectRows(db: Db, ids: string[]): Promise<ProjectRow[]> {
+  const out: ProjectRow[] = [];
+  for (let i = 0; i < ids.length; i += BULK_CHUNK) {
+    out.push(...(await selectProjects(db).where(inArray(projects.id, ids.slice(i, i + BULK_CHUNK)))));
+  }
+  return out;
 }
 
 /** Writes new values when the row still has `version`; false when someone else saved first. */

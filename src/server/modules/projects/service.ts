@@ -7,11 +7,11 @@ import { formatProjectCode } from '../../../domain/project-code';
 import { chinaDate } from '../../../domain/reporting';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
-import { recordAudit } from '../audit/service';
-import { beforeTransition, onProjectEdited, onProjectRegistered } from '../coordination/service';
+import { recordAudit, recordAuditBatch } from '../audit/service';
+import { beforeTransition, onProjectEdited, onProjectsRegistered } from '../coordination/service';
 import type { TCoordinationOutcome } from '../coordination/schema';
 import { requireSigningReview } from '../services/service';
-import { getEnterprise } from '../enterprises/service';
+import { getEnterprise, visibleEnterpriseIds } from '../enterprises/service';
 import { presentProject, presentProjectListItem, presentWan } from './presenter';
 import * as repo from './repository';
 import type {
@@ -111,6 +111,7 @@ async function checkFacts(
   auth: AuthContext,
   facts: Facts,
   current?: repo.ProjectRow,
+  lookups: Lookups = directLookups(tx, auth),
 ): Promise<{ values: Partial<repo.ProjectValues>; errors: FieldError[]; enterpriseIds?: string[] }> {
   const errors: FieldError[] = [];
   const values: Partial<repo.ProjectValues> = {};
@@ -136,7 +137,7 @@ async function checkFacts(
     values.industryDivision = division;
   }
   if (facts.hostRegionCode !== undefined && facts.hostRegionCode !== current?.hostRegionCode) {
-    if (!(await repo.regionExists(tx, facts.hostRegionCode))) {
+    if (!(await lookups.regionExists(facts.hostRegionCode))) {
       errors.push({
         field: 'body.hostRegionCode',
         zh: `行政区划代码 ${facts.hostRegionCode} 不存在`,
@@ -146,7 +147,7 @@ async function checkFacts(
     values.hostRegionCode = facts.hostRegionCode;
   }
   if (facts.responsibleUnitId !== undefined && facts.responsibleUnitId !== current?.responsibleUnitId) {
-    if (!(await unitUsable(tx, auth, facts.responsibleUnitId))) {
+    if (!(await lookups.unitUsable(facts.responsibleUnitId))) {
       errors.push({
         field: 'body.responsibleUnitId',
         zh: '责任单位不存在或不在您的数据范围内',
@@ -161,7 +162,7 @@ async function checkFacts(
     enterpriseIds = [...new Set(facts.enterpriseIds)];
     for (const [index, enterpriseId] of facts.enterpriseIds.entries()) {
       if (linked.has(enterpriseId)) continue;
-      if (!(await enterpriseVisible(tx, auth, enterpriseId))) {
+      if (!(await lookups.enterpriseVisible(enterpriseId))) {
         errors.push({
           field: `body.enterpriseIds.${index}`,
           zh: '企业不存在或不在您的数据范围内',
@@ -189,6 +190,48 @@ async function enterpriseVisible(tx: Db, auth: AuthContext, id: string): Promise
   }
 }
 
+/** What the checks read: one by one for a single save, memoised (and prefetched) for a batch. */
+interface Lookups {
+  regionExists(code: string): Promise<boolean>;
+  unit(id: string): ReturnType<typeof repo.findUnit>;
+  unitUsable(id: string): Promise<boolean>;
+  enterpriseVisible(id: string): Promise<boolean>;
+}
+
+function directLookups(tx: Db, auth: AuthContext): Lookups {
+  return {
+    regionExists: (code) => repo.regionExists(tx, code),
+    unit: (id) => repo.findUnit(tx, id),
+    unitUsable: (id) => unitUsable(tx, auth, id),
+    enterpriseVisible: (id) => enterpriseVisible(tx, auth, id),
+  };
+}
+
+function memo<T>(read: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const seen = new Map<string, Promise<T>>();
+  return (key) => {
+    let value = seen.get(key);
+    if (!value) seen.set(key, (value = read(key)));
+    return value;
+  };
+}
+
+/**
+ * The same reads for a batch, each key read once; the enterprises named are checked in one
+ * query per chunk through the enterprises module (its scope rule decides, as for one).
+ */
+async function batchLookups(tx: Db, auth: AuthContext, inputs: TCreateProjectRequest[]): Promise<Lookups> {
+  const direct = directLookups(tx, auth);
+  const ids = [...new Set(inputs.flatMap((i) => i.enterpriseIds))];
+  const visible = ids.length ? await visibleEnterpriseIds(tx, auth, ids) : new Set<string>();
+  return {
+    regionExists: memo(direct.regionExists),
+    unit: memo(direct.unit),
+    unitUsable: memo(direct.unitUsable),
+    enterpriseVisible: async (id) => visible.has(id),
+  };
+}
+
 /** The first enterprise is the investor, any further ones partners. */
 function enterpriseLinks(ids: string[]) {
   return ids.map((enterpriseId, i) => ({ enterpriseId, role: i === 0 ? ('investor' as const) : ('partner' as const) }));
@@ -199,7 +242,7 @@ function enterpriseLinks(ids: string[]) {
 /**
  * Registers a project: code `ZS-<year>-<host region>-<seq>` from a per-year-per-region counter
  * taken in the same transaction, the caller's unit as first-negotiation unit unless another unit
- * of the scope is named, and a `create` row in the timeline.
+ * of the scope is named, and a `create` row in the timeline. The batch below with one input.
  */
 export async function createProject(
   db: Db,
@@ -208,72 +251,151 @@ export async function createProject(
 ): Promise<TProject & { coordination: TCoordinationOutcome }> {
   requireAction(auth, 'project.write');
   return db.transaction(async (tx) => {
-    const firstUnitId = input.firstUnitId ?? auth.user.unitId;
-    const firstUnit = await repo.findUnit(tx, firstUnitId);
-    const { values, errors, enterpriseIds } = await checkFacts(tx, auth, {
-      name: input.name,
-      industrySection: input.industrySection ?? null,
-      industryDivision: input.industryDivision ?? null,
-      hostRegionCode: input.hostRegionCode,
-      responsibleUnitId: input.responsibleUnitId,
-      enterpriseIds: input.enterpriseIds,
-    });
-    if (input.firstUnitId && !(await unitUsable(tx, auth, input.firstUnitId))) {
-      errors.unshift({
-        field: 'body.firstUnitId',
-        zh: '首谈单位不存在或不在您的数据范围内',
-        en: 'The first-negotiation unit does not exist or is outside your scope',
-      });
+    const result = await createProjects(tx, auth, [input]);
+    if (!result.ok) throw new AppError('VALIDATION', { fields: result.refused[0]!.fields });
+    const [{ id, coordination }] = result.created as [CreatedProject];
+    return { ...(await loadProject(tx, auth, id)), coordination };
+  });
+}
+
+export interface CreatedProject {
+  id: string;
+  coordination: TCoordinationOutcome;
+}
+
+/** A batch is created whole, or refused with every failing field of every refused input. */
+export type CreateProjectsResult =
+  { ok: true; created: CreatedProject[] } | { ok: false; refused: { index: number; fields: FieldError[] }[] };
+
+/**
+ * Registers projects in one transaction, the one way projects are created (`createProject` is a
+ * batch of one; the Excel import a batch of thousands). Every input is checked first with the
+ * same rules; if any is refused nothing is written. Then each (year, host region) takes its codes
+ * with one counter update, projects, links and `create` timeline rows go in with multi-row
+ * INSERTs, the coordination module records first reports and duplicates in registration order,
+ * and each project gets its `project.created` audit row.
+ */
+export async function createProjects(
+  db: Db,
+  auth: AuthContext,
+  inputs: TCreateProjectRequest[],
+): Promise<CreateProjectsResult> {
+  requireAction(auth, 'project.write');
+  return db.transaction(async (tx) => {
+    const lookups = await batchLookups(tx, auth, inputs);
+    const checked = [];
+    const refused: { index: number; fields: FieldError[] }[] = [];
+    for (const [index, input] of inputs.entries()) {
+      const firstUnitId = input.firstUnitId ?? auth.user.unitId;
+      const firstUnit = await lookups.unit(firstUnitId);
+      const { values, errors, enterpriseIds } = await checkFacts(
+        tx,
+        auth,
+        {
+          name: input.name,
+          industrySection: input.industrySection ?? null,
+          industryDivision: input.industryDivision ?? null,
+          hostRegionCode: input.hostRegionCode,
+          responsibleUnitId: input.responsibleUnitId,
+          enterpriseIds: input.enterpriseIds,
+        },
+        undefined,
+        lookups,
+      );
+      if (input.firstUnitId && !(await lookups.unitUsable(input.firstUnitId))) {
+        errors.unshift({
+          field: 'body.firstUnitId',
+          zh: '首谈单位不存在或不在您的数据范围内',
+          en: 'The first-negotiation unit does not exist or is outside your scope',
+        });
+      }
+      if (errors.length || !firstUnit) refused.push({ index, fields: errors });
+      else checked.push({ input, firstUnitId, firstUnit, values, enterpriseIds: enterpriseIds ?? [] });
     }
-    if (errors.length || !firstUnit) throw new AppError('VALIDATION', { fields: errors });
+    if (refused.length) return { ok: false, refused };
 
     const today = projectToday();
-    const seq = await repo.nextProjectSeq(tx, Number(today.slice(0, 4)), input.hostRegionCode);
-    const id = await repo.insertProject(tx, {
-      code: formatProjectCode({ year: Number(today.slice(0, 4)), regionCode: input.hostRegionCode, seq }),
-      name: values.name!,
-      nameCore: values.nameCore!,
-      namePinyin: values.namePinyin!,
-      industrySection: values.industrySection ?? null,
-      industryDivision: values.industryDivision ?? null,
-      chainNodeId: input.chainNodeId ?? null,
-      totalInvestmentWan: input.totalInvestmentWan,
-      foreignInvestmentUsdWan: input.foreignInvestmentUsdWan ?? null,
-      fixedAssetInvestmentWan: input.fixedAssetInvestmentWan ?? null,
-      landDemandMu: input.landDemandMu ?? null,
-      jobs: input.jobs ?? null,
-      expectedTaxWan: input.expectedTaxWan ?? null,
-      sourceChannel: input.sourceChannel,
-      firstUnitId,
-      firstRegionCode: firstUnit.regionCode,
-      hostRegionCode: input.hostRegionCode,
-      responsibleUnitId: input.responsibleUnitId ?? firstUnitId,
-      responsibleLeader: input.responsibleLeader ?? null,
-      confidentiality: input.confidentiality,
-      stage: input.stage,
-      stageEnteredOn: today,
-      createdBy: auth.user.id,
-    });
-    await repo.replaceProjectEnterprises(tx, id, enterpriseLinks(enterpriseIds ?? []));
-    await repo.insertTransition(tx, {
-      projectId: id,
-      fromStage: null,
-      toStage: input.stage,
-      direction: 'create',
-      actorId: auth.user.id,
-    });
+    const year = Number(today.slice(0, 4));
+    const counts = new Map<string, number>();
+    for (const { input } of checked) counts.set(input.hostRegionCode, (counts.get(input.hostRegionCode) ?? 0) + 1);
+    const nextSeq = new Map<string, number>();
+    for (const [regionCode, count] of counts) {
+      nextSeq.set(regionCode, await repo.reserveProjectSeqs(tx, year, regionCode, count));
+    }
+    const ids = await repo.insertProjects(
+      tx,
+      checked.map(({ input, firstUnitId, firstUnit, values }) => {
+        const seq = nextSeq.get(input.hostRegionCode)!;
+        nextSeq.set(input.hostRegionCode, seq + 1);
+        return {
+          code: formatProjectCode({ year, regionCode: input.hostRegionCode, seq }),
+          name: values.name!,
+          nameCore: values.nameCore!,
+          namePinyin: values.namePinyin!,
+          industrySection: values.industrySection ?? null,
+          industryDivision: values.industryDivision ?? null,
+          chainNodeId: input.chainNodeId ?? null,
+          totalInvestmentWan: input.totalInvestmentWan,
+          foreignInvestmentUsdWan: input.foreignInvestmentUsdWan ?? null,
+          fixedAssetInvestmentWan: input.fixedAssetInvestmentWan ?? null,
+          landDemandMu: input.landDemandMu ?? null,
+          jobs: input.jobs ?? null,
+          expectedTaxWan: input.expectedTaxWan ?? null,
+          sourceChannel: input.sourceChannel,
+          firstUnitId,
+          firstRegionCode: firstUnit.regionCode,
+          hostRegionCode: input.hostRegionCode,
+          responsibleUnitId: input.responsibleUnitId ?? firstUnitId,
+          responsibleLeader: input.responsibleLeader ?? null,
+          confidentiality: input.confidentiality,
+          stage: input.stage,
+          stageEnteredOn: today,
+          createdBy: auth.user.id,
+        };
+      }),
+    );
+    await repo.insertProjectEnterprises(
+      tx,
+      checked.flatMap(({ enterpriseIds }, i) =>
+        enterpriseLinks(enterpriseIds).map((link) => ({ projectId: ids[i]!, ...link })),
+      ),
+    );
+    await repo.insertTransitions(
+      tx,
+      checked.map(({ input }, i) => ({
+        projectId: ids[i]!,
+        fromStage: null,
+        toStage: input.stage,
+        direction: 'create' as const,
+        actorId: auth.user.id,
+      })),
+    );
+    // Read once as written: the facts the coordination module checks, and what the audit keeps.
+    const written = new Map((await repo.findProjectRows(tx, ids)).map((row) => [row.id, row]));
     // 首报 and the duplicate check across all regions (coordination module), same transaction.
-    const coordination = await onProjectRegistered(tx, { auth, projectId: id, enterpriseIds: enterpriseIds ?? [] });
-    const created = await loadProject(tx, auth, id);
-    await recordAudit(tx, {
-      actorId: auth.user.id,
-      action: 'project.created',
-      entity: 'project',
-      entityId: id,
-      regionCode: input.hostRegionCode,
-      after: auditView(created),
+    const outcomes = await onProjectsRegistered(tx, {
+      auth,
+      projects: checked.map(({ enterpriseIds }, i) => ({
+        projectId: ids[i]!,
+        enterpriseIds,
+        facts: written.get(ids[i]!),
+      })),
     });
-    return { ...created, coordination };
+    await recordAuditBatch(
+      tx,
+      ids.map((id) => {
+        const row = written.get(id)!;
+        return {
+          actorId: auth.user.id,
+          action: 'project.created',
+          entity: 'project',
+          entityId: id,
+          regionCode: row.hostRegionCode,
+          after: auditView(presentProjectListItem(row)),
+        };
+      }),
+    );
+    return { ok: true, created: ids.map((id, i) => ({ id, coordination: outcomes[i]! })) };
   });
 }
 

@@ -309,6 +309,8 @@ export interface TicketFilter {
   status?: 'open' | 'closed';
   overdueOn?: string;
   escalated?: boolean;
+  /** Projects hosted in this region or below it. */
+  hostRegionCode?: string;
 }
 
 function ticketWhere(scope: Scope, f: TicketFilter): SQL | undefined {
@@ -320,14 +322,28 @@ function ticketWhere(scope: Scope, f: TicketFilter): SQL | undefined {
     f.overdueOn ? sql`${serviceTickets.status} = 'open' and ${serviceTickets.dueDate} < ${f.overdueOn}` : undefined,
     f.escalated === true ? sql`${serviceTickets.escalatedOn} is not null` : undefined,
     f.escalated === false ? sql`${serviceTickets.escalatedOn} is null` : undefined,
+    f.hostRegionCode
+      ? sql`${projects.hostRegionCode} in (select sub.code from regions sub join regions root
+          on sub.path like root.path || '%' where root.code = ${f.hostRegionCode})`
+      : undefined,
   );
 }
 
-export async function listTickets(db: Db, scope: Scope, f: TicketFilter) {
+/** By status, then earliest due date first (for overdue tickets: the longest overdue first). */
+export async function listTickets(db: Db, scope: Scope, f: TicketFilter, limit = 1000) {
   return selectTickets(db)
     .where(ticketWhere(scope, f))
     .orderBy(asc(serviceTickets.status), asc(serviceTickets.dueDate), asc(serviceTickets.id))
-    .limit(1000);
+    .limit(limit);
+}
+
+export async function countTickets(db: Db, scope: Scope, f: TicketFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(serviceTickets)
+    .innerJoin(projects, eq(projects.id, serviceTickets.projectId))
+    .where(ticketWhere(scope, f));
+  return Number(row?.n ?? 0);
 }
 export type TicketRow = Awaited<ReturnType<typeof listTickets>>[number];
 

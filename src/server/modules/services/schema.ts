@@ -255,6 +255,7 @@ export const ZTicketListQuery = z.object({
   status: z.enum(TICKET_STATUSES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   escalated: z.enum(['true', 'false']).optional().describe('Only tickets on the coordination meeting list'),
+  hostRegion: z.string().min(2).max(12).optional().describe('Only projects hosted in this region or below it'),
 });
 export type TTicketListQuery = z.infer<typeof ZTicketListQuery>;
 export const ZTicketList = z.object({ items: z.array(ZTicketListItem) });

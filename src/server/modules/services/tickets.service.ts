@@ -17,6 +17,7 @@ import type {
   TSupervisionNoticeRequest,
   TTicket,
   TTicketList,
+  TTicketListItem,
   TTicketListQuery,
 } from './schema';
 import { requireAction, requireProject, servicesToday } from './service';
@@ -111,8 +112,26 @@ export async function listTickets(db: Db, auth: AuthContext, query: TTicketListQ
     status: query.status,
     overdueOn: query.overdue === 'true' ? today : undefined,
     escalated: query.escalated === undefined ? undefined : query.escalated === 'true',
+    hostRegionCode: query.hostRegion,
   });
   return { items: rows.map((r) => presentTicket(r, today)) };
+}
+
+/**
+ * Open tickets past their due date, of projects hosted in `regionCode`'s subtree that the caller
+ * sees: how many, and the `limit` longest overdue. For the dashboard; the list page shows them all
+ * with `?overdue=true&hostRegion=`.
+ */
+export async function overdueTickets(
+  db: Db,
+  auth: AuthContext,
+  options: { regionCode: string; limit: number },
+): Promise<{ today: string; count: number; items: TTicketListItem[] }> {
+  const today = servicesToday();
+  const filter = { overdueOn: today, hostRegionCode: options.regionCode };
+  const count = await repo.countTickets(db, auth.scope, filter);
+  const rows = count ? await repo.listTickets(db, auth.scope, filter, options.limit) : [];
+  return { today, count, items: rows.map((r) => presentTicket(r, today)) };
 }
 
 async function requireOpenTicket(tx: Db, auth: AuthContext, id: string) {

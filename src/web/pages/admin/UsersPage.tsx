@@ -17,6 +17,7 @@ const ROLE_COLORS: Record<Role, string> = {
   officer: 'blue',
   liaison: 'cyan',
   viewer: 'default',
+  verifier: 'purple',
 };
 
 interface Filters {

@@ -24,7 +24,8 @@ import { applyFieldErrors } from '../../api/forms';
 import { useShowError } from '../../api/useApiError';
 import { useSignedInUser } from '../../app/auth';
 import { useLang } from '../../i18n';
-import { useMoney } from '../projects/labels';
+import { canMoveStage } from '../projects/permissions';
+import { formatWan, useMoney, useRegionName } from '../projects/labels';
 import type { Conflict, Escalation, SignedReport, Transfer } from './types';
 
 const ProjectLink = ({ p }: { p: { id: string; code: string; name: string } }) => (
@@ -166,7 +167,8 @@ const TRANSFER_STATUS_COLOR: Record<Transfer['status'], string> = {
 
 function TransfersTab() {
   const { t } = useLang();
-  const money = useMoney();
+  const me = useSignedInUser();
+  const regionName = useRegionName();
   const [direction, setDirection] = useState<'incoming' | 'outgoing'>('incoming');
   const [answering, setAnswering] = useState<{ transfer: Transfer; accept: boolean } | null>(null);
   const { data, isFetching } = useQuery({
@@ -174,34 +176,34 @@ function TransfersTab() {
     queryFn: () => api.get<{ items: Transfer[] }>('/api/coordination/transfers', { direction }).then((r) => r.items),
   });
   const columns: TableColumnsType<Transfer> = [
-    { title: t('coord.project'), render: (_, x) => <ProjectLink p={x.project} /> },
+    { title: t('coord.project'), minWidth: 220, render: (_, x) => <ProjectLink p={x.project} /> },
     {
       title: t('coord.transfer.kind'),
-      width: 100,
+      width: 90,
       render: (_, x) => (x.kind === 'redirect' ? t('coord.transfer.redirect') : t('coord.transfer.transfer')),
     },
     {
       title: t('project.totalInvestment'),
-      width: 140,
+      width: 130,
       align: 'right',
-      render: (_, x) => money(x.project.totalInvestmentWan),
+      render: (_, x) => formatWan(x.project.totalInvestmentWan),
     },
-    { title: t('coord.transfer.from'), width: 120, render: (_, x) => x.fromRegion.name },
-    { title: t('coord.transfer.to'), width: 120, render: (_, x) => x.toRegion.name },
-    { title: t('coord.transfer.offeredBy'), render: (_, x) => x.offeredBy.unit.name },
-    { title: t('coord.reason'), dataIndex: 'reason' },
+    { title: t('coord.transfer.from'), width: 100, render: (_, x) => regionName(x.fromRegion) },
+    { title: t('coord.transfer.to'), width: 100, render: (_, x) => regionName(x.toRegion) },
+    { title: t('coord.transfer.offeredBy'), minWidth: 160, render: (_, x) => x.offeredBy.unit.name },
+    { title: t('coord.reason'), minWidth: 200, dataIndex: 'reason' },
     {
       title: t('coord.transfer.status'),
-      width: 160,
+      width: 130,
       render: (_, x) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <Tag color={TRANSFER_STATUS_COLOR[x.status]}>{t(`coord.transfer.status.${x.status}`)}</Tag>
           {x.answerReason && <Typography.Text type="secondary">{x.answerReason}</Typography.Text>}
         </Space>
       ),
     },
   ];
-  if (direction === 'incoming') {
+  if (direction === 'incoming' && canMoveStage(me.role)) {
     columns.push({
       title: t('common.actions'),
       width: 150,
@@ -294,6 +296,8 @@ function AnswerModal({
 function EscalationsTab() {
   const { t } = useLang();
   const money = useMoney();
+  const me = useSignedInUser();
+  const regionName = useRegionName();
   const [missingOnly, setMissingOnly] = useState(false);
   const [editing, setEditing] = useState<Escalation | null>(null);
   const { data, isFetching } = useQuery({
@@ -304,10 +308,10 @@ function EscalationsTab() {
         .then((r) => r.items),
   });
   const columns: TableColumnsType<Escalation> = [
-    { title: t('coord.project'), render: (_, e) => <ProjectLink p={e.project} /> },
-    { title: t('coord.escalation.host'), width: 120, render: (_, e) => e.project.hostRegion.name },
-    { title: t('coord.escalation.list'), width: 120, render: (_, e) => e.toRegion.name },
-    { title: t('coord.escalation.amount'), width: 140, align: 'right', render: (_, e) => money(e.amountWan) },
+    { title: t('coord.project'), minWidth: 220, render: (_, e) => <ProjectLink p={e.project} /> },
+    { title: t('coord.escalation.host'), width: 120, render: (_, e) => regionName(e.project.hostRegion) },
+    { title: t('coord.escalation.list'), width: 120, render: (_, e) => regionName(e.toRegion) },
+    { title: t('coord.escalation.amount'), width: 140, align: 'right', render: (_, e) => formatWan(e.amountWan) },
     {
       title: t('coord.escalation.rule'),
       width: 200,
@@ -320,13 +324,17 @@ function EscalationsTab() {
       render: (_, e) =>
         e.flagged ? (
           <Tag color="red">
-            {t('coord.escalation.missing')}：{e.missing.map((m) => t(`coord.threeOnes.${m}`)).join('、')}
+            {t('coord.escalation.missingList', {
+              missing: e.missing.map((m) => t(`coord.threeOnes.${m}`)).join(t('coord.listSeparator')),
+            })}
           </Tag>
         ) : (
           <Tag color="green">{t('coord.escalation.complete')}</Tag>
         ),
     },
-    {
+  ];
+  if (canMoveStage(me.role)) {
+    columns.push({
       title: t('common.actions'),
       width: 100,
       render: (_, e) => (
@@ -334,8 +342,8 @@ function EscalationsTab() {
           {t('coord.escalation.fill')}
         </Button>
       ),
-    },
-  ];
+    });
+  }
   return (
     <>
       <Segmented
@@ -418,6 +426,7 @@ function ThreeOnesModal({ escalation, onClose }: { escalation: Escalation | null
 function SignedReportTab() {
   const { t } = useLang();
   const money = useMoney();
+  const regionName = useRegionName();
   const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
   const key = month.format('YYYY-MM');
   const { data, isFetching } = useQuery({
@@ -425,11 +434,11 @@ function SignedReportTab() {
     queryFn: () => api.get<SignedReport>('/api/coordination/signed-report', { month: key }),
   });
   const columns: TableColumnsType<SignedReport['items'][number]> = [
-    { title: t('coord.project'), render: (_, p) => <ProjectLink p={p} /> },
-    { title: t('coord.signed.host'), width: 120, render: (_, p) => p.hostRegion.name },
+    { title: t('coord.project'), minWidth: 220, render: (_, p) => <ProjectLink p={p} /> },
+    { title: t('coord.signed.host'), width: 120, render: (_, p) => regionName(p.hostRegion) },
     { title: t('project.firstUnit'), dataIndex: 'firstUnitName', width: 200 },
     { title: t('coord.signed.date'), dataIndex: 'signingDate', width: 110 },
-    { title: t('coord.signed.amount'), width: 140, align: 'right', render: (_, p) => money(p.amountWan) },
+    { title: t('coord.signed.amount'), width: 140, align: 'right', render: (_, p) => formatWan(p.amountWan) },
     { title: t('coord.escalation.rule'), width: 200, render: (_, p) => `≥ ${money(p.thresholdWan)}（${p.source}）` },
   ];
   return (
@@ -437,7 +446,7 @@ function SignedReportTab() {
       <Space style={{ marginBottom: 12 }}>
         <DatePicker picker="month" value={month} allowClear={false} onChange={(d) => d && setMonth(d)} />
         <Typography.Text>
-          {t('coord.signed.total', { count: data?.items.length ?? 0, amount: money(data?.totalAmountWan ?? '0') })}
+          {t('coord.signed.total', { count: data?.items.length ?? 0, amount: formatWan(data?.totalAmountWan ?? '0') })}
         </Typography.Text>
       </Space>
       <Typography.Paragraph type="secondary">{t('coord.signed.hint')}</Typography.Paragraph>

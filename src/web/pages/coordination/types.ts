@@ -69,3 +69,43 @@ export interface SignedReport {
   })[];
   totalAmountWan: string;
 }
+
+export interface DuplicateContact {
+  level: 'conflict' | 'warning';
+  status: 'open' | 'upheld' | 'released' | 'noted';
+  basis: 'credit_code' | 'name_core';
+  unit: UnitRef;
+  region: Ref;
+  arbiterRegion: Ref;
+}
+
+export interface Credit {
+  id: string;
+  project: ProjectRef;
+  region: Ref;
+  role: 'first' | 'host';
+  share: string;
+  rule: 'equal' | 'host_only' | 'first_only';
+  source: string;
+  landedOn: string;
+}
+
+/** GET /api/coordination/projects/:id */
+export interface ProjectCoordination {
+  firstReport: {
+    unit: UnitRef;
+    region: Ref;
+    reportedAt: string;
+    subject: boolean;
+    exclusivityEndsOn: string | null;
+    source: string | null;
+  } | null;
+  duplicates: DuplicateContact[];
+  held: boolean;
+  transfers: Transfer[];
+  escalation: Escalation | null;
+  filings: { id: string; filedOn: string; plannedSigningDate: string; note: string | null; unitName: string }[];
+  filingExceptions: { id: string; reason: string; decidedBy: string; createdAt: string }[];
+  redirectConsents: { id: string; unitName: string; givenBy: string; note: string | null; createdAt: string }[];
+  credits: Credit[];
+}

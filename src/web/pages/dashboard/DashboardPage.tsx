@@ -139,9 +139,13 @@ export default function DashboardPage() {
               <Tooltip title={`${name(k.definition)} (v${k.version})`}>
                 <Typography.Text type="secondary">{name(k.name)}</Typography.Text>
               </Tooltip>
-              <Link to={drillLink(k.drill, data.region.code, name(k.name))} data-testid={`kpi-link-${k.key}`}>
+              {k.drill ? (
+                <Link to={drillLink(k.drill, data.region.code, name(k.name))} data-testid={`kpi-link-${k.key}`}>
+                  <Statistic value={k.value === null ? '—' : formatWan(k.value)} suffix={unitOf(k.unit)} />
+                </Link>
+              ) : (
                 <Statistic value={k.value === null ? '—' : formatWan(k.value)} suffix={unitOf(k.unit)} />
-              </Link>
+              )}
               {k.target ? (
                 <>
                   <Typography.Text type="secondary">
@@ -286,6 +290,25 @@ export default function DashboardPage() {
                 submitted: data.overdueReports.submitted,
               })}
             </Typography.Text>
+          </Card>
+          <Card size="small" style={{ marginTop: 16 }} title={t('dash.overdueTickets')} data-testid="overdue-tickets">
+            <Link to={`/services?tab=tickets&overdue=true&hostRegion=${data.region.code}`}>
+              <Statistic value={data.overdueTickets.count} suffix={t('dash.unit.tickets')} />
+            </Link>
+            <Typography.Text type="secondary">{t('dash.overdueTicketsText')}</Typography.Text>
+            <List
+              size="small"
+              dataSource={data.overdueTickets.items}
+              locale={{ emptyText: t('dash.none') }}
+              renderItem={(ticket) => (
+                <List.Item>
+                  <Link to={`/services?tab=tickets&projectId=${ticket.project.id}`}>{ticket.title}</Link>
+                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                    {ticket.department.name} · {t('dash.ticketDue', { due: ticket.dueDate })}
+                  </Typography.Text>
+                </List.Item>
+              )}
+            />
           </Card>
         </Col>
       </Row>

@@ -25,7 +25,8 @@ export interface Kpi {
   value: string | null;
   target: string | null;
   completion: string | null;
-  drill: { metric: string; from: string; to: string };
+  /** null: not a project figure (trips, activities). */
+  drill: { metric: string; from: string; to: string } | null;
 }
 export interface Dashboard {
   region: RegionRef;
@@ -39,6 +40,16 @@ export interface Dashboard {
   escalated: (ProjectBrief & { escalatedOn: string; threeOnesComplete: boolean })[];
   stalled: { count: number; items: ProjectBrief[] };
   overdueReports: { month: string; dueDate: string; owed: number; submitted: number; overdue: number };
+  overdueTickets: {
+    count: number;
+    items: {
+      id: string;
+      title: string;
+      project: { id: string; code: string; name: string };
+      department: { id: string; name: string };
+      dueDate: string;
+    }[];
+  };
 }
 export interface DrillResult {
   region: RegionRef;

@@ -4,8 +4,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useRegion } from '../../app/region';
-import { useLang, type MessageKey, type Translate } from '../../i18n';
+import { useLang } from '../../i18n';
 import { useRegionOptions } from '../../layout/RegionPicker';
+import { useIndustries } from '../enterprises/hooks';
+import { industryLabel } from '../projects/labels';
+import { describeParam, PARAM_ORDER, paramLabel, type DescribeContext } from './params';
 
 interface ResolvedParam {
   value: unknown;
@@ -27,60 +30,6 @@ interface PackSummary {
   regionCode: string;
   validFrom: string;
   validTo: string | null;
-}
-
-/** The parameters the page knows labels for, in the order it shows them. */
-const PARAMS = [
-  'reportDueDay',
-  'stalledMonths',
-  'firstReport',
-  'transferCredit',
-  'preSigningFiling',
-  'escalationThresholdWan',
-  'provincialSignedReportThresholdWan',
-  'majorProjectThreshold',
-  'targetGrowth',
-  'excellentMinCompletion',
-  'keyChainShareTarget',
-  'priorityZoneShare',
-  'landLists',
-  'delayShortensSupport',
-  'toleranceExemption',
-] as const;
-type ParamKey = (typeof PARAMS)[number];
-
-const PART_KEYS = [
-  'totalInvestmentWan',
-  'foreignInvestmentUsdWan',
-  'exclusivityMonths',
-  'days',
-  'thresholdWan',
-  'required',
-  'dispatched',
-  'contiguousMu',
-  'reserveMu',
-] as const;
-
-const SHARE_PARAMS = new Set(['excellentMinCompletion', 'keyChainShareTarget', 'priorityZoneShare']);
-
-/** A parameter's value in words: units, percentages, yes/no, and the parts of compound values. */
-function describe(key: string, value: unknown, t: Translate): string {
-  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
-  if (typeof value === 'number' && SHARE_PARAMS.has(key)) return `${Math.round(value * 1000) / 10}%`;
-  if (key === 'reportDueDay') return t('policy.value.day', { day: String(value) });
-  if (key === 'stalledMonths') return t('policy.value.months', { months: String(value) });
-  if (key === 'transferCredit' && typeof value === 'string') return t(`policy.transferCredit.${value as 'equal'}`);
-  if (key.endsWith('Wan') && typeof value === 'string') return `${value} ${t('unit.wan')}`;
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value as Record<string, unknown>)
-      .map(([part, v]) => {
-        const label = (PART_KEYS as readonly string[]).includes(part) ? t(`policy.part.${part as 'days'}`) : part;
-        const shown = key === 'targetGrowth' && typeof v === 'number' ? `${Math.round(v * 1000) / 10}%` : String(v);
-        return `${label}：${shown}`;
-      })
-      .join('；');
-  }
-  return String(value);
 }
 
 /** 政策: which rule applies where and when, each with the clause it comes from. */
@@ -115,9 +64,16 @@ export default function PoliciesPage() {
       </>
     );
   };
+  const { data: industries } = useIndustries();
+  const context: DescribeContext = { t, section: (code) => industryLabel(industries, code, lang) };
+  // Known parameters in their order, then any the page does not know yet.
+  const position = (key: string) => {
+    const i = (PARAM_ORDER as string[]).indexOf(key);
+    return i < 0 ? PARAM_ORDER.length : i;
+  };
   const rows = Object.entries(data?.params ?? {})
     .map(([key, p]) => ({ key, ...p }))
-    .sort((a, b) => PARAMS.indexOf(a.key as ParamKey) - PARAMS.indexOf(b.key as ParamKey));
+    .sort((a, b) => position(a.key) - position(b.key));
 
   return (
     <>
@@ -159,10 +115,13 @@ export default function PoliciesPage() {
               title: t('policy.parameter'),
               dataIndex: 'key',
               width: 280,
-              render: (key: string) =>
-                (PARAMS as readonly string[]).includes(key) ? t(`policy.param.${key as ParamKey}` as MessageKey) : key,
+              render: (key: string) => paramLabel(key, t),
             },
-            { title: t('policy.value'), render: (_, row) => describe(row.key, row.value, t) },
+            {
+              title: t('policy.value'),
+              render: (_, row) =>
+                describeParam(row.key, row.value, context).map((text, i) => <div key={i}>{text}</div>),
+            },
             { title: t('policy.source'), dataIndex: 'source', width: 220 },
             { title: t('policy.pack'), dataIndex: 'packId', width: 280, render: (id: string | null) => packName(id) },
           ]}

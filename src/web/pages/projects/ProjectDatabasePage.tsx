@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useRegion } from '../../app/region';
@@ -61,7 +61,17 @@ export default function ProjectDatabasePage() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [byDatabase, setFilters] = useState<Record<string, Filters>>({});
-  const filters: Filters = byDatabase[database] ?? { q: '', stalled: false, sort: '-updatedAt', page: 1, pageSize: 20 };
+  // Links from the dashboard carry their filters in the URL (?stage=&hostRegion=&q=&stalled=).
+  const [params] = useSearchParams();
+  const linkedStage = params.get('stage') ?? undefined;
+  const linkedRegion = params.get('hostRegion') ?? undefined;
+  const filters: Filters = byDatabase[database] ?? {
+    q: params.get('q') ?? '',
+    stalled: params.get('stalled') === 'true',
+    sort: '-updatedAt',
+    page: 1,
+    pageSize: 20,
+  };
   const update = (change: Partial<Filters>) =>
     setFilters((all) => ({ ...all, [database]: { ...filters, page: 1, ...change } }));
 
@@ -70,7 +80,8 @@ export default function ProjectDatabasePage() {
     database: filters.view ? undefined : database,
     view: filters.view,
     q: filters.q,
-    hostRegion: regionCode,
+    stage: linkedStage,
+    hostRegion: linkedRegion ?? regionCode,
     sourceChannel: filters.sourceChannel,
     minInvestmentWan: filters.minInvestmentWan,
     stalled: filters.stalled ? true : undefined,

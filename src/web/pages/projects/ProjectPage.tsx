@@ -7,6 +7,7 @@ import { useErrorText } from '../../api/useApiError';
 import { useSignedInUser } from '../../app/auth';
 import { useLang } from '../../i18n';
 import { AuditTab } from './AuditTab';
+import { coordinationTab } from './CoordinationTab';
 import { useProject } from './hooks';
 import { InfoTab } from './InfoTab';
 import { useMoney, useRegionName } from './labels';
@@ -129,6 +130,7 @@ export default function ProjectPage() {
             { key: 'timeline', label: t('project.tab.timeline'), children: <TimelineTab project={project} /> },
             { key: 'audit', label: t('project.tab.audit'), children: <AuditTab projectId={project.id} /> },
             { key: 'taskForces', label: t('project.tab.taskForces'), children: <TaskForcesTab project={project} /> },
+            coordinationTab(project),
           ]}
         />
       </Card>

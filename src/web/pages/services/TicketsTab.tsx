@@ -2,9 +2,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useSignedInUser } from '../../app/auth';
+import { findRegion, useRegionTree } from '../../app/region';
 import { useLang } from '../../i18n';
 import { UnitSelect } from '../admin/UnitSelect';
 import { ProjectLedgerCard } from './ProjectLedgerCard';
@@ -56,22 +57,31 @@ function DepartmentFigures() {
 
 /** 服务台账: tickets per project and department, the coordination list, and department figures. */
 export function TicketsTab() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const me = useSignedInUser();
-  const [projectId, setProjectId] = useState<string | undefined>();
+  // The dashboard links here with ?overdue=true&hostRegion=… (or ?projectId=…).
+  const [params] = useSearchParams();
+  const { data: regionTree } = useRegionTree();
+  const [projectId, setProjectId] = useState<string | undefined>(params.get('projectId') ?? undefined);
   const [departmentId, setDepartmentId] = useState<string | undefined>();
   const [status, setStatus] = useState<'open' | 'closed' | undefined>();
   const [escalated, setEscalated] = useState(false);
+  const [overdue, setOverdue] = useState(params.get('overdue') === 'true');
+  const [hostRegion, setHostRegion] = useState<string | undefined>(params.get('hostRegion') ?? undefined);
+  const hostRegionNode = hostRegion ? findRegion(regionTree, hostRegion) : undefined;
+  const hostRegionName = hostRegionNode ? (lang === 'en' ? hostRegionNode.nameEn : hostRegionNode.name) : hostRegion;
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const { data, isFetching } = useQuery({
-    queryKey: ['services', 'tickets', projectId, departmentId, status, escalated],
+    queryKey: ['services', 'tickets', projectId, departmentId, status, escalated, overdue, hostRegion],
     queryFn: () =>
       api.get<{ items: TicketListItem[] }>('/api/services/tickets', {
         projectId,
         departmentId,
         status,
         escalated: escalated ? 'true' : undefined,
+        overdue: overdue ? 'true' : undefined,
+        hostRegion,
       }),
   });
   const columns: TableColumnsType<TicketListItem> = [
@@ -134,6 +144,15 @@ export function TicketsTab() {
             <Switch checked={escalated} onChange={setEscalated} />
             {t('services.ticket.coordinationList')}
           </Space>
+          <Space>
+            <Switch checked={overdue} onChange={setOverdue} aria-label={t('services.ticket.overdueOnly')} />
+            {t('services.ticket.overdueOnly')}
+          </Space>
+          {hostRegion && (
+            <Tag closable onClose={() => setHostRegion(undefined)}>
+              {t('services.filter.hostRegion', { region: hostRegionName ?? hostRegion })}
+            </Tag>
+          )}
           {me.role !== 'viewer' && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('services.ticket.new')}
