@@ -5,7 +5,10 @@ import { catalogEntries, catalogs, catalogsFor, classifyByIndustry, parseCatalog
 import jilin from './catalogs/jilin.json';
 import { foldText } from './names';
 
-const SEEDS = '/work/shared/seeds';
+// The policy documents sit beside the repository (shared/seeds), as in every checkout CI makes.
+const SEEDS =
+  [path.resolve(import.meta.dirname, '../../../shared/seeds'), '/work/shared/seeds'].find((d) => fs.existsSync(d)) ??
+  '../shared/seeds';
 const seedText = (file: string) => foldText(fs.readFileSync(path.join(SEEDS, file), 'utf8')).replace(/\s+/g, '');
 const names = (id: string, group: string) =>
   catalogs()
