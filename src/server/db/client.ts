@@ -45,6 +45,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 20 });
+  // An idle connection the server ends (restart, failover, DROP DATABASE … FORCE) must not crash the
+  // process: the pool drops it and opens a new one on the next query.
+  pool.on('error', (err) => console.warn(`PostgreSQL idle connection closed / 数据库空闲连接已断开: ${err.message}`));
   // numeric and bigint stay strings so money never passes through floating point
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const [{ lc_ctype } = { lc_ctype: '' }] = await rows<{ lc_ctype: string }>(
