@@ -1,4 +1,4 @@
-import { purgeExpiredSessions } from '../modules/auth/repository';
+import { purgeExpiredSessions } from '../modules/auth/service';
 import { runCoordinationDaily } from '../modules/coordination/service';
 import { runReservationsDaily } from '../modules/factors/reservations.service';
 import { chinaDate } from '../../domain/reporting';

@@ -15,23 +15,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { STAGES } from '../../../domain/lifecycle';
 import { regions, units, users } from './core';
 import { enterprises } from './enterprises';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 const money = (name: string) => numeric(name, { precision: 18, scale: 2 });
-
-export const STAGES = [
-  'planned',
-  'negotiating',
-  'intent',
-  'signed',
-  'registered',
-  'started',
-  'producing',
-  'achieved',
-  'terminated',
-] as const;
 
 /** Uploaded documents (agreements, ledgers), kept in the database so backups hold them. */
 export const files = pgTable('files', {

@@ -140,3 +140,8 @@ export async function changePassword(
     });
   });
 }
+
+/** Deletes sessions past their expiry (run daily by the scheduler). */
+export function purgeExpiredSessions(db: Db): Promise<void> {
+  return repo.purgeExpiredSessions(db);
+}
