@@ -1,10 +1,10 @@
 /**
- * Raw SQL through the driver the app uses (pg's Pool, or the PGlite instance itself), run the same
+ * Raw SQL through the driver the app uses (pg's Pool, or the PGlite worker's client), run the same
  * number of times and at the same concurrency as the API's latency run, for the API ÷ SQL ratio.
  */
-import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import type { Database } from '../../src/server/db/client';
+import type { PgliteClient } from '../../src/server/db/pglite-proxy';
 import { type LatencySummary, summarize } from './stats';
 
 export interface SqlStatement {
@@ -37,7 +37,7 @@ export interface RawDriver extends Queryable {
 export function rawDriver(database: Database): RawDriver {
   const client = (database.db as unknown as { $client: unknown }).$client;
   if (database.engine === 'pglite') {
-    const lite = client as PGlite;
+    const lite = client as PgliteClient;
     return {
       query: (text, params) => lite.query(text, params) as Promise<SqlResult>,
       transaction: (fn) => lite.transaction((tx) => fn({ query: (t, p) => tx.query(t, p) as Promise<SqlResult> })),

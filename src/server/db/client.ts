@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -10,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { startPgliteWorker } from './pglite-proxy';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -72,8 +71,15 @@ async function openPglite(dataDir: string | undefined, lock: boolean): Promise<D
     fs.mkdirSync(dataDir, { recursive: true });
     if (lock) release = acquireLock(dataDir);
   }
-  const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // In a worker thread: PGlite computes synchronously, and the server must keep answering meanwhile.
+  let client;
+  try {
+    client = await startPgliteWorker(dataDir);
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const db = drizzlePglite(client as never, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
   return {
     db,
