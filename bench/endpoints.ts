@@ -154,18 +154,19 @@ export const ENDPOINTS: BenchEndpoint[] = [
       const term = `%${pick(ctx.projectTerms, i)}%`;
       const where = `${VISIBLE('$1', '$2')}
         and p.stage in ('negotiating')
-        and (p.name ilike $3 or p.id in (select pe.project_id from project_enterprises pe
-          join enterprises e on e.id = pe.enterprise_id where e.name ilike $3))
+        and (p.name ilike $3 or exists (select 1 from project_enterprises pe
+          join enterprises e on e.id = pe.enterprise_id where pe.project_id = p.id and e.name ilike $3))
         and p.host_region_code in (select code from regions where path like
           (select path from regions where code = $4) || '%')`;
       const params = [ctx.user.pathPattern, ctx.user.id, term, pick(ctx.hostRegions, i)];
-      // Page and count run side by side, as `listProjects` does with Promise.all.
+      // The page and its total in one statement, as `listProjects` does (a window count).
       return {
         steps: [
-          [
-            q(`${PROJECT_SELECT} where ${where} order by p.updated_at desc, p.id asc limit 20 offset 0`, ...params),
-            q(`select count(*) from projects p where ${where}`, ...params),
-          ],
+          q(
+            `${PROJECT_SELECT.replace('select p.*,', 'select p.*, (count(*) over ())::int as total,')} where ${where}
+             order by p.updated_at desc, p.id asc limit 20 offset 0`,
+            ...params,
+          ),
         ],
       };
     },

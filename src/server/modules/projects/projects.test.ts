@@ -215,6 +215,12 @@ describe('lists, views and kanban', () => {
     ]);
     const page2 = await officer.get(`/api/projects?q=${q}&sort=-totalInvestmentWan&pageSize=2&page=2`);
     expect(page2.body.items.map((i: { totalInvestmentWan: string }) => i.totalInvestmentWan)).toEqual(['100.00']);
+    expect(page2.body.total).toBe(3);
+    // A page past the end is empty but still says how many there are.
+    const page9 = await officer.get(`/api/projects?q=${q}&sort=-totalInvestmentWan&pageSize=2&page=9`);
+    expect(page9.body).toMatchObject({ items: [], total: 3 });
+    const none = await officer.get(`/api/projects?q=${encodeURIComponent(`${tag}无此项目`)}`);
+    expect(none.body).toMatchObject({ items: [], total: 0 });
     const ascending = await officer.get(`/api/projects?q=${q}&sort=totalInvestmentWan`);
     expect(ascending.body.items.map((i: { totalInvestmentWan: string }) => i.totalInvestmentWan)).toEqual([
       '100.00',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import { DATABASES, type Stage } from '../../../domain/lifecycle';
 import { BULK_CHUNK, insertMany } from '../../db/bulk';
 import { type Db, rows } from '../../db/client';
@@ -66,9 +66,12 @@ export function enterpriseIdsOf(row: ProjectRow): string[] {
 }
 
 function selectProjects(db: Db) {
-  return db
-    .select(selection)
-    .from(projects)
+  return joinNames(db.select(selection).from(projects).$dynamic());
+}
+
+/** The unit and region names every project row carries (drizzle's dynamic query building). */
+function joinNames<Q extends PgSelect>(query: Q) {
+  return query
     .innerJoin(firstUnits, eq(firstUnits.id, projects.firstUnitId))
     .innerJoin(responsibleUnits, eq(responsibleUnits.id, projects.responsibleUnitId))
     .innerJoin(firstRegions, eq(firstRegions.code, projects.firstRegionCode))
@@ -95,7 +98,11 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Search by project name, by an enterprise's name and (latin input) by pinyin keys, all on trigram indexes. */
+/**
+ * Search by project name, by an enterprise's name and (latin input) by pinyin keys. Project names go
+ * through their trigram index; enterprises are checked per candidate project (`exists`), because a
+ * two-character Chinese term has no trigram to look up and would otherwise scan every enterprise.
+ */
 function searchCondition(q: string): SQL {
   const contains = containsPattern(q);
   const compact = q.replace(/\s+/g, '').toLowerCase();
@@ -105,8 +112,8 @@ function searchCondition(q: string): SQL {
     : sql`e.name ilike ${contains}`;
   return sql`(${projects.name} ilike ${contains}
     ${pinyin ? sql`or ${projects.namePinyin} like ${pinyin}` : sql``}
-    or ${projects.id} in (select pe.project_id from project_enterprises pe
-      join enterprises e on e.id = pe.enterprise_id where ${enterpriseMatch}))`;
+    or exists (select 1 from project_enterprises pe join enterprises e on e.id = pe.enterprise_id
+      where pe.project_id = ${projects.id} and ${enterpriseMatch}))`;
 }
 
 /** The WHERE of a project list: scope first, then every filter given. `q` must already be folded. */
@@ -180,14 +187,32 @@ export async function listProjects(
 ): Promise<{ rows: ProjectRow[]; total: number }> {
   const where = projectFilterCondition(scope, filters);
   const { sort = '-updatedAt', page = 1, pageSize = 20, withTotal = true } = options;
-  const pageQuery = selectProjects(db)
+  if (pageSize === null || !withTotal) {
+    const query = selectProjects(db)
+      .where(where)
+      .orderBy(...orderBy(sort));
+    const list = await (pageSize === null ? query : query.limit(pageSize).offset((page - 1) * pageSize));
+    return { rows: list, total: list.length };
+  }
+  // The page and the total in one statement (one plan, one round trip): the window counts every
+  // matching row before the limit applies.
+  const paged = await joinNames(
+    db
+      .select({ ...selection, total: sql<number>`(count(*) over ())::int` })
+      .from(projects)
+      .$dynamic(),
+  )
     .where(where)
-    .orderBy(...orderBy(sort));
-  // In turn, not Promise.all: callers may pass a transaction, whose queries share one connection.
-  const list = await (pageSize === null ? pageQuery : pageQuery.limit(pageSize).offset((page - 1) * pageSize));
-  if (!withTotal) return { rows: list, total: list.length };
-  const [totalRow] = await db.select({ total: count() }).from(projects).where(where);
-  return { rows: list, total: totalRow?.total ?? 0 };
+    .orderBy(...orderBy(sort))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  if (paged.length === 0 && page > 1) {
+    // Past the last page: no row carries the total, so count it.
+    const [totalRow] = await db.select({ total: count() }).from(projects).where(where);
+    return { rows: [], total: totalRow?.total ?? 0 };
+  }
+  const rows = paged.map(({ total: _total, ...row }) => row);
+  return { rows, total: paged[0]?.total ?? 0 };
 }
 
 /** Count and total investment per stage, for the kanban. */

@@ -73,12 +73,20 @@ async function requireVisible(db: Db, auth: AuthContext, id: string, lock = fals
   return row;
 }
 
-async function loadProject(db: Db, auth: AuthContext, id: string): Promise<TProject> {
+/**
+ * The project page. `inTransaction` (the default) reads in turn, because a transaction's queries
+ * share one connection; a plain read runs the three lists side by side on the pool.
+ */
+async function loadProject(db: Db, auth: AuthContext, id: string, inTransaction = true): Promise<TProject> {
   const row = await requireVisible(db, auth, id);
-  // In turn, not Promise.all: inside a transaction the queries share one connection.
-  const transitions = await repo.listTransitions(db, id);
-  const reports = await repo.listReports(db, id);
-  const taskForces = await repo.listTaskForces(db, id);
+  const lists = [
+    () => repo.listTransitions(db, id),
+    () => repo.listReports(db, id),
+    () => repo.listTaskForces(db, id),
+  ] as const;
+  const [transitions, reports, taskForces] = inTransaction
+    ? [await lists[0](), await lists[1](), await lists[2]()]
+    : await Promise.all([lists[0](), lists[1](), lists[2]()]);
   return presentProject(row, { transitions, reports, taskForces });
 }
 
@@ -400,7 +408,7 @@ export async function createProjects(
 }
 
 export async function getProject(db: Db, auth: AuthContext, id: string): Promise<TProject> {
-  return loadProject(db, auth, id);
+  return loadProject(db, auth, id, false);
 }
 
 function staleVersion(currentVersion: number): AppError {
