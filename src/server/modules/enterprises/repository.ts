@@ -6,6 +6,7 @@ import type { Db } from '../../db/client';
 import { enterprises, regions, units } from '../../db/schema';
 import { type Scope, regionInScope } from '../../lib/scope';
 import type { TEnterpriseListQuery } from './schema';
+import { isUniqueViolation } from '../../db/errors';
 
 export type EnterpriseValues = Omit<typeof enterprises.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 export type EnterpriseRow = typeof enterprises.$inferSelect & {
@@ -218,13 +219,6 @@ export async function insertEnterprises(db: Db, values: EnterpriseValues[]): Pro
     throw err;
   }
   return withIds.map((v) => v.id);
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
 
 /**

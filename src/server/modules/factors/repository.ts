@@ -28,6 +28,7 @@ import {
 } from '../../db/schema';
 import { type Scope, regionInScope } from '../../lib/scope';
 import type { TBuildingQuery, TFundQuery, TMapQuery, TParcelQuery, TQuotaQuery } from './schema';
+import { isUniqueViolation } from '../../db/errors';
 
 /** `%text%` for ILIKE, with the pattern characters of the text itself taken literally. */
 function contains(text: string): string {
@@ -123,11 +124,6 @@ export async function updateParcel(
     if (isUniqueViolation(err)) return 'duplicate';
     throw err;
   }
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
 // ---------------------------------------------------------------- buildings

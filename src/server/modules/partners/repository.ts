@@ -4,6 +4,7 @@ import { partners, projects, referrals, regions, units } from '../../db/schema';
 import { type Scope, regionInScope } from '../../lib/scope';
 import { projectVisible } from '../projects/repository';
 import type { TPartnerListQuery } from './schema';
+import { isUniqueViolation } from '../../db/errors';
 
 export type PartnerValues = Omit<typeof partners.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 export type PartnerRow = typeof partners.$inferSelect & {
@@ -94,13 +95,6 @@ export async function findUnitInScope(
     .where(and(eq(units.id, id), regionInScope(units.regionCode, scope)))
     .limit(1);
   return row;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
 
 /** Inserts a partner; null when the owner unit already keeps one of that kind and name. */

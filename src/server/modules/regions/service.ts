@@ -6,18 +6,11 @@ import { recordAudit } from '../audit/service';
 import { presentRegion, presentRegionTree, presentUnit } from './presenter';
 import * as repo from './repository';
 import type { TCreateUnitRequest, TRegion, TRegionNode, TUnit, TUnitListQuery, TUpdateUnitRequest } from './schema';
+import { isUniqueViolation } from '../../db/errors';
 
 /** Administration is for admins only; everyone else is refused outright (their scope is not the question). */
 export function requireAdmin(auth: AuthContext): void {
   if (auth.user.role !== 'admin') throw new AppError('FORBIDDEN');
-}
-
-/** A unique index refused the row (PostgreSQL 23505), whichever driver wrapped the error. */
-export function isUniqueViolation(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505') return true;
-  }
-  return false;
 }
 
 function unitNameConflict(): AppError {

@@ -6,7 +6,8 @@ import { recordAudit } from '../audit/service';
 import { presentUser } from './presenter';
 import { findUnit } from './repository';
 import type { TCreateUserRequest, TUpdateUserRequest, TUser, TUserListQuery } from './schema';
-import { isUniqueViolation, requireAdmin } from './service';
+import { isUniqueViolation } from '../../db/errors';
+import { requireAdmin } from './service';
 import * as repo from './users.repository';
 
 function usernameConflict(): AppError {
