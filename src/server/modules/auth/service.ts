@@ -100,6 +100,11 @@ export async function authenticate(db: Db, token: string): Promise<AuthContext |
   return toContext(row);
 }
 
+/** Signs a user out everywhere (deactivation, a password reset by an administrator). */
+export async function endUserSessions(db: Db, userId: string): Promise<void> {
+  await repo.deleteUserSessions(db, userId);
+}
+
 export async function logout(db: Db, auth: AuthContext): Promise<void> {
   await repo.deleteSession(db, auth.sessionId);
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { type Role, regions, sessions, units, users } from '../../db/schema';
+import { type Role, regions, units, users } from '../../db/schema';
 import { type Scope, regionInScope } from '../../lib/scope';
 import { containsPattern } from './repository';
 import type { TUserListQuery } from './schema';
@@ -119,9 +119,4 @@ export async function resetPassword(db: Db, id: string, passwordHash: string): P
       updatedAt: new Date(),
     })
     .where(eq(users.id, id));
-}
-
-/** Signs the user out everywhere. */
-export async function deleteSessions(db: Db, userId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
 }

@@ -7,6 +7,7 @@ import { presentUser } from './presenter';
 import { findUnit } from './repository';
 import type { TCreateUserRequest, TUpdateUserRequest, TUser, TUserListQuery } from './schema';
 import { isUniqueViolation } from '../../db/errors';
+import { endUserSessions } from '../auth/service';
 import { requireAdmin } from './service';
 import * as repo from './users.repository';
 
@@ -87,7 +88,7 @@ export async function updateUser(db: Db, auth: AuthContext, id: string, input: T
     if (current.version !== version) throw new AppError('VERSION_CONFLICT');
     if (patch.unitId && patch.unitId !== current.unitId) await requireAssignableUnit(tx, auth, patch.unitId);
     if (!(await repo.updateUser(tx, id, version, patch))) throw new AppError('VERSION_CONFLICT');
-    if (patch.active === false) await repo.deleteSessions(tx, id);
+    if (patch.active === false) await endUserSessions(tx, id);
     const before = presentUser(current);
     const after = presentUser((await repo.findUser(tx, auth.scope, id))!);
     await recordAudit(tx, {
@@ -111,7 +112,7 @@ export async function resetUserPassword(db: Db, auth: AuthContext, id: string, p
     const current = await repo.findUser(tx, auth.scope, id, true);
     if (!current) throw new AppError('NOT_FOUND');
     await repo.resetPassword(tx, id, passwordHash);
-    await repo.deleteSessions(tx, id);
+    await endUserSessions(tx, id);
     await recordAudit(tx, {
       actorId: auth.user.id,
       action: 'user.password_reset',
