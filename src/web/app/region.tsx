@@ -13,6 +13,16 @@ export function useRegionTree() {
   });
 }
 
+/** The regions of the caller's province, where a project may be offered (省内流转). */
+export function useTransferTargetTree(enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: ['regions', 'transfer-targets'],
+    queryFn: () => api.get<Pick<Page<RegionNode>, 'items'>>('/api/regions/transfer-targets').then((r) => r.items),
+    staleTime: 30 * 60_000,
+  });
+}
+
 /** Finds a region in the tree by code. */
 export function findRegion(nodes: RegionNode[] | undefined, code: string): RegionNode | undefined {
   for (const node of nodes ?? []) {

@@ -2,7 +2,7 @@ import { EnvironmentOutlined } from '@ant-design/icons';
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import type { RegionNode } from '../api/types';
-import { useRegion, useRegionTree } from '../app/region';
+import { useRegion, useRegionTree, useTransferTargetTree } from '../app/region';
 import { useLang, type Lang } from '../i18n';
 
 export interface RegionOption {
@@ -20,9 +20,12 @@ export function regionOptions(nodes: RegionNode[], lang: Lang): RegionOption[] {
   }));
 }
 
-export function useRegionOptions(): { options: RegionOption[]; loading: boolean } {
+/** Options of the caller's region tree, or (`transferTargets`) of the province a project may be offered within. */
+export function useRegionOptions(transferTargets = false): { options: RegionOption[]; loading: boolean } {
   const { lang } = useLang();
-  const { data, isPending } = useRegionTree();
+  const scopeTree = useRegionTree();
+  const provinceTree = useTransferTargetTree(transferTargets);
+  const { data, isPending } = transferTargets ? provinceTree : scopeTree;
   const options = useMemo(() => regionOptions(data ?? [], lang), [data, lang]);
   return { options, loading: isPending };
 }

@@ -34,6 +34,21 @@ describe('regions', () => {
     expect(all).toHaveLength(6);
   });
 
+  it('offers a county officer every region of its province as a transfer target, and no other province', async () => {
+    const county = await t.signIn({ role: 'officer', regionCode: '220403' });
+    const res = await county.get('/api/regions/transfer-targets');
+    expect(res.status).toBe(200);
+    const [root] = res.body.items as TRegionNode[];
+    expect(root).toMatchObject({ code: '220000', name: '吉林省' });
+    const codes = flatten(res.body.items).map((r) => r.code);
+    expect(codes).toEqual(expect.arrayContaining(['220100', '220400', '220402', '2204Z1']));
+    expect(codes.some((c) => !c.startsWith('22'))).toBe(false);
+    // Its own project scope stays the county: the wider list is geography, not data.
+    expect((await county.get('/api/regions/220100')).status).toBe(404);
+    const national = await admin.get('/api/regions/transfer-targets');
+    expect((national.body.items as TRegionNode[])[0]!.code).toBe('000000');
+  });
+
   it('answers one region in scope and 404 outside it', async () => {
     const officer = await t.signIn({ role: 'officer', regionCode: '220400' });
     const dongfeng = await officer.get('/api/regions/220421');

@@ -36,6 +36,18 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/api/regions/transfer-targets',
+    {
+      schema: {
+        tags: ['regions'],
+        summary: 'Regions a project may be offered to (my province) / 可流转至的行政区（本省）',
+        response: { 200: ZRegionTree },
+      },
+    },
+    async (req) => ({ items: await regions.transferTargetTree(db, req.auth.scope) }),
+  );
+
+  app.get(
     '/api/regions/:code',
     {
       schema: {

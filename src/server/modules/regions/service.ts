@@ -30,6 +30,17 @@ export async function regionTree(db: Db, scope: Scope): Promise<TRegionNode[]> {
   return presentRegionTree(await repo.listRegionsInScope(db, scope), scope.regionCode);
 }
 
+/**
+ * Where the caller may offer a project (省内流转): every region of the caller's province, whatever
+ * level the caller is at; the whole tree for national users. Names and codes only, no project data.
+ */
+export async function transferTargetTree(db: Db, scope: Scope): Promise<TRegionNode[]> {
+  const [, root, province] = scope.path.split('/');
+  const provinceScope: Scope =
+    root && province ? { ...scope, regionCode: province, path: `/${root}/${province}/`, all: false } : scope;
+  return presentRegionTree(await repo.listRegionsInScope(db, provinceScope), provinceScope.regionCode);
+}
+
 export async function getRegion(db: Db, scope: Scope, code: string): Promise<TRegion> {
   const region = await repo.findRegion(db, scope, code);
   if (!region) throw new AppError('NOT_FOUND');

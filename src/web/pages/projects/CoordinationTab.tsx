@@ -445,7 +445,7 @@ function Actions({
 }) {
   const t = useT();
   const me = useSignedInUser();
-  const { options } = useRegionOptions();
+  const { options } = useRegionOptions(true);
   const reasonRule = { required: true, whitespace: true, message: t('coord.reasonRequired') };
   const base = `/api/coordination/projects/${project.id}`;
   const common = { onClose, onDone };
