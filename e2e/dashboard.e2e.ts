@@ -3,6 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chinaDate } from '../src/domain/reporting';
 import { rows } from '../src/server/db/client';
+import type { Dashboard } from '../src/web/pages/dashboard/types';
+import { formatWan } from '../src/web/pages/projects/labels';
 import { DEMO_PASSWORD, type E2eServer, launchBrowser, startE2eServer } from './server';
 
 let server: E2eServer;
@@ -48,6 +50,9 @@ describe('leader dashboard', () => {
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.waitForURL('**/dashboard');
     await page.getByRole('heading', { name: '嘉兴市领导驾驶舱' }).waitFor();
+    // A city's districts have no boundaries shipped: investment by region stays a bar chart.
+    await page.getByTestId('region-bar').locator('canvas').waitFor();
+    expect(await page.getByTestId('region-map').count()).toBe(0);
 
     // The KPI card against its target, and its number is a link.
     const card = page.getByTestId('kpi-signedProjects');
@@ -65,5 +70,73 @@ describe('leader dashboard', () => {
     await page.waitForURL(`**/projects/${signed.id}`);
     await page.getByText(signed.name).first().waitFor();
     expect(page.url()).toContain(signed.id);
+  });
+
+  test('a province leader sees investment by city on the map and clicks a city to drill down', async () => {
+    // A demo project of 辽源 signed today, so 辽源市 surely has signed investment this year.
+    const today = chinaDate(new Date());
+    const [liaoyuanSigned] = await rows<{ id: string; code: string }>(
+      server.database.db,
+      sql`update projects set stage = 'signed', signing_date = ${today},
+            contract_amount_wan = total_investment_wan, stage_entered_on = ${today}
+          where id = (select id from projects where host_region_code in
+            (select code from regions where path like '%/220400/%') and confidentiality = 'normal'
+            and stage in ('negotiating', 'intent') order by code limit 1)
+          returning id, code`,
+    );
+    expect(liaoyuanSigned).toBeDefined();
+
+    const page = await newPage();
+    await page.goto(server.baseUrl + '/dashboard');
+    await page.waitForURL('**/login');
+    await page.getByLabel('用户名').fill('jilin.leader');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL('**/dashboard');
+    await page.getByRole('heading', { name: '吉林省领导驾驶舱' }).waitFor();
+
+    // The cities of 吉林省 on the map, each with the signed investment the API gives it.
+    const map = page.getByTestId('region-map');
+    await map.locator('canvas').waitFor();
+    const year = new Date().getFullYear();
+    const dashboard = await page.evaluate(
+      (y) => fetch(`/api/dashboard?region=220000&year=${y}`).then((r) => r.json() as Promise<Dashboard>),
+      year,
+    );
+    const liaoyuan = dashboard.byRegion.find((r) => r.region.code === '220400')!;
+    expect(Number(liaoyuan.signedInvestmentWan)).toBeGreaterThan(0);
+    const drawn = await map.getAttribute('aria-label');
+    for (const r of dashboard.byRegion) {
+      expect(drawn).toContain(`${r.region.name} ${formatWan(r.signedInvestmentWan)} 万元`);
+    }
+
+    // Point at the map until the tooltip names 辽源市, as a person would, then click there.
+    const box = (await map.boundingBox())!;
+    const tooltip = () =>
+      map.evaluate((el) =>
+        [...el.children]
+          .filter((c) => !c.querySelector('canvas') && getComputedStyle(c).display !== 'none')
+          .map((c) => c.textContent ?? '')
+          .join(''),
+      );
+    let spot: { x: number; y: number } | undefined;
+    for (let y = box.y + 8; y < box.y + box.height && !spot; y += 16) {
+      for (let x = box.x + 100; x < box.x + box.width; x += 16) {
+        await page.mouse.move(x, y);
+        if ((await tooltip()).startsWith('辽源市')) {
+          spot = { x, y };
+          break;
+        }
+      }
+    }
+    expect(spot, 'no point of the map shows 辽源市').toBeDefined();
+    expect(await tooltip()).toContain(`签约项目总投资: ${formatWan(liaoyuan.signedInvestmentWan)} 万元`);
+    await page.mouse.click(spot!.x, spot!.y);
+
+    // The same drill list as the bar had: the projects signed in 辽源市 this year.
+    await page.waitForURL(/\/dashboard\/drill\?.*region=220400/);
+    expect(new URL(page.url()).searchParams.get('metric')).toBe('signed_investment');
+    await page.getByText(`共${liaoyuan.signedProjects}个项目`).waitFor();
+    await page.getByRole('link', { name: liaoyuanSigned!.code }).waitFor();
   });
 });

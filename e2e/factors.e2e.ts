@@ -115,4 +115,61 @@ describe('factor supply', () => {
     await page.getByPlaceholder('名称或编号').press('Enter');
     await page.locator('.ant-table-row').filter({ hasText: code! }).filter({ hasText: '已预留' }).waitFor();
   });
+
+  test('an officer sees the parcels of 辽源 on the map of its cities, and the filters narrow the map', async () => {
+    const page = await newPage();
+    await page.goto(server.baseUrl + '/factors');
+    await page.waitForURL('**/login');
+    await signIn(page, 'liaoyuan.officer', DEMO_PASSWORD);
+    await page.waitForURL('**/factors');
+    await page.locator('.ant-table-row').first().waitFor();
+
+    await page
+      .locator('.ant-segmented-item', { hasText: /^地图$/ })
+      .first()
+      .click();
+    const map = page.getByTestId('factor-map');
+    await map.locator('canvas').waitFor();
+    const count = (query: string) =>
+      page.evaluate(
+        (q) =>
+          fetch(`/api/factors/map?kind=parcel${q}`)
+            .then((r) => r.json() as Promise<{ points: unknown[] }>)
+            .then((r) => r.points.length),
+        query,
+      );
+    const all = await count('');
+    expect(all).toBeGreaterThan(0);
+    await expect.poll(() => map.getAttribute('aria-label')).toBe(`地块: ${all}; 楼宇厂房: 0`);
+
+    // Point at a parcel: its tooltip names it and the city it lies in.
+    const box = (await map.boundingBox())!;
+    const tooltip = () =>
+      map.evaluate((el) =>
+        [...el.children]
+          .filter((c) => !c.querySelector('canvas') && getComputedStyle(c).display !== 'none')
+          .map((c) => c.textContent ?? '')
+          .join(''),
+      );
+    // The map is zoomed to the points: look outwards from its centre.
+    const spots: { x: number; y: number }[] = [];
+    for (let y = box.y + 40; y < box.y + box.height; y += 8) {
+      for (let x = box.x + 8; x < box.x + box.width; x += 8) spots.push({ x, y });
+    }
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    spots.sort((a, b) => Math.hypot(a.x - cx, a.y - cy) - Math.hypot(b.x - cx, b.y - cy));
+    let named = '';
+    for (const { x, y } of spots) {
+      await page.mouse.move(x, y);
+      named = await tooltip();
+      if (named.includes('亩')) break;
+    }
+    expect(named).toMatch(/辽源|东丰|东辽|龙山|西安/);
+
+    // A filter of the list narrows the map the same way.
+    await page.getByPlaceholder('最小面积（亩）').fill('100');
+    const large = await count('&minMu=100');
+    expect(large).toBeLessThan(all);
+    await expect.poll(() => map.getAttribute('aria-label')).toBe(`地块: ${large}; 楼宇厂房: 0`);
+  });
 });

@@ -1,9 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, List, Progress, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import {
+  Card,
+  Col,
+  List,
+  Progress,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useRegion } from '../../app/region';
+import { RegionChoropleth } from '../../components/RegionMap';
+import { hasRegionGeometry, type FeatureValue } from '../../components/regionGeo';
 import { useLang } from '../../i18n';
 import { formatWan } from '../projects/labels';
 import { EChart } from './EChart';
@@ -20,6 +36,15 @@ const CARDS = [
   'keyChainSharePercent',
   'reportTimelinessPercent',
 ];
+
+type MapMetric = 'signed_investment' | 'funds';
+/** One region's figures, as the map rolls them up. */
+interface RegionFigure {
+  code: string;
+  name: string;
+  value: number;
+  row: Dashboard['byRegion'][number];
+}
 
 function useUnit() {
   const { t } = useLang();
@@ -46,6 +71,8 @@ export default function DashboardPage() {
     queryFn: () => api.get<Dashboard>('/api/dashboard', { region: regionCode, year }),
   });
   const name = (b: { zh: string; en: string }) => (lang === 'en' ? b.en : b.zh);
+  const [regionView, setRegionView] = useState<'map' | 'bar'>('map');
+  const [mapMetric, setMapMetric] = useState<MapMetric>('signed_investment');
 
   const funnelOption = useMemo(
     () =>
@@ -83,6 +110,29 @@ export default function DashboardPage() {
       },
     [data, t],
   );
+  // The map colours one figure per region; the tooltip gives the others.
+  const regionValues = useMemo(
+    () =>
+      (data?.byRegion ?? []).map((r) => ({
+        code: r.region.code,
+        name: r.region.name,
+        value: Number(mapMetric === 'funds' ? r.fundsInPlaceWan : r.signedInvestmentWan),
+        row: r,
+      })),
+    [data, mapMetric],
+  );
+  const wan = useCallback((v: number) => `${formatWan(String(Math.round(v * 10000) / 10000))} ${t('unit.wan')}`, [t]);
+  const describeRegion = useCallback(
+    (f: FeatureValue<RegionFigure>) =>
+      f.items.flatMap(({ row }) => [
+        ...(f.items.length > 1 ? [row.region.name] : []),
+        mapMetric === 'funds'
+          ? `${t('dash.signedInvestment')}: ${formatWan(row.signedInvestmentWan)} ${t('unit.wan')}`
+          : `${t('dash.fundsInPlace')}: ${formatWan(row.fundsInPlaceWan)} ${t('unit.wan')}`,
+        `${t('dash.signedProjects')}: ${row.signedProjects}`,
+      ]),
+    [mapMetric, t],
+  );
   const trendOption = useMemo(
     () =>
       data && {
@@ -103,6 +153,23 @@ export default function DashboardPage() {
   const kpis = CARDS.map((k) => data.kpis.find((x) => x.key === k)).filter((k): k is Kpi => Boolean(k));
   const stageLink = (stage: string) =>
     `/projects/${databaseOfStage(stage)}?stage=${stage}&hostRegion=${data.region.code}`;
+  // Each bar drills to the projects signed in the region this year.
+  const regionBar = regionOption && (
+    <EChart
+      option={regionOption}
+      testId="region-bar"
+      onClick={(_, i) => {
+        const r = data.byRegion[i]!;
+        navigate(
+          drillLink(
+            { metric: 'signed_investment', from: `${year}-01`, to: `${year}-12` },
+            r.region.code,
+            r.region.name,
+          ),
+        );
+      }}
+    />
+  );
   const projectList = (items: ProjectBrief[], extra?: (p: ProjectBrief) => React.ReactNode) => (
     <List
       size="small"
@@ -178,21 +245,61 @@ export default function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card title={t('dash.byRegion')} size="small">
-            {regionOption && (
-              <EChart
-                option={regionOption}
-                onClick={(_, i) => {
-                  const r = data.byRegion[i]!;
+          <Card
+            title={t('dash.byRegion')}
+            size="small"
+            extra={
+              hasRegionGeometry(data.region.code) && (
+                <Space size="small">
+                  {regionView === 'map' && (
+                    <Segmented<MapMetric>
+                      size="small"
+                      aria-label={t('dash.map.metric')}
+                      value={mapMetric}
+                      onChange={setMapMetric}
+                      options={[
+                        { value: 'signed_investment', label: t('dash.signedInvestment') },
+                        { value: 'funds', label: t('dash.fundsInPlace') },
+                      ]}
+                    />
+                  )}
+                  <Segmented<'map' | 'bar'>
+                    size="small"
+                    value={regionView}
+                    onChange={setRegionView}
+                    options={[
+                      { value: 'map', label: t('dash.view.map') },
+                      { value: 'bar', label: t('dash.view.bar') },
+                    ]}
+                  />
+                </Space>
+              )
+            }
+          >
+            {regionView === 'map' && hasRegionGeometry(data.region.code) ? (
+              <RegionChoropleth
+                region={data.region.code}
+                values={regionValues}
+                valueName={mapMetric === 'funds' ? t('dash.fundsInPlace') : t('dash.signedInvestment')}
+                formatValue={wan}
+                describe={describeRegion}
+                height={320}
+                testId="region-map"
+                onRegionClick={(f) => {
+                  // The region itself when it is on the map, else the one region rolled up into it.
+                  const r = (f.items.find((i) => i.code === f.feature) ?? f.items[0]!).row;
                   navigate(
                     drillLink(
-                      { metric: 'signed_investment', from: `${year}-01`, to: `${year}-12` },
+                      { metric: mapMetric, from: `${year}-01`, to: `${year}-12` },
                       r.region.code,
                       r.region.name,
                     ),
                   );
                 }}
+                fallback={regionBar}
               />
+            ) : (
+              regionBar
             )}
           </Card>
         </Col>
