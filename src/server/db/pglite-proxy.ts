@@ -69,7 +69,9 @@ export async function startPgliteWorker(dataDir: string | undefined): Promise<Pg
     pending.clear();
   };
   worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`the PGlite worker stopped (exit code ${code}) / 嵌入式数据库线程已退出`)));
+  worker.on('exit', (code) =>
+    fail(new Error(`the PGlite worker stopped (exit code ${code}) / 嵌入式数据库线程已退出`)),
+  );
 
   const call = <T>(message: Record<string, unknown>): Promise<T> => {
     if (failed) return Promise.reject(failed);

@@ -14,7 +14,20 @@ const ROLLBACK = Symbol('rollback');
 /** The fields of a PostgreSQL error that callers read (code 23505, constraint, detail …). */
 function plainError(err) {
   const out = { message: String(err?.message ?? err), name: err?.name ?? 'Error' };
-  for (const key of ['code', 'detail', 'hint', 'constraint', 'table', 'column', 'schema', 'severity', 'where', 'position', 'routine', 'dataType']) {
+  for (const key of [
+    'code',
+    'detail',
+    'hint',
+    'constraint',
+    'table',
+    'column',
+    'schema',
+    'severity',
+    'where',
+    'position',
+    'routine',
+    'dataType',
+  ]) {
     if (err && err[key] !== undefined) out[key] = err[key];
   }
   return out;
@@ -44,16 +57,24 @@ function begin(msg) {
   let started = false;
   db.transaction(async (tx) => {
     started = true;
-    open.set(msg.tx, { tx, end: (commit, id) => { closing = id; end(commit); } });
+    open.set(msg.tx, {
+      tx,
+      end: (commit, id) => {
+        closing = id;
+        end(commit);
+      },
+    });
     parentPort.postMessage({ id: msg.id, result: null });
     if (!(await decided)) throw ROLLBACK;
-  }).then(
-    () => parentPort.postMessage({ id: closing, result: null }),
-    (err) => {
-      if (err === ROLLBACK) parentPort.postMessage({ id: closing, result: null });
-      else parentPort.postMessage({ id: started ? closing : msg.id, error: plainError(err) });
-    },
-  ).finally(() => open.delete(msg.tx));
+  })
+    .then(
+      () => parentPort.postMessage({ id: closing, result: null }),
+      (err) => {
+        if (err === ROLLBACK) parentPort.postMessage({ id: closing, result: null });
+        else parentPort.postMessage({ id: started ? closing : msg.id, error: plainError(err) });
+      },
+    )
+    .finally(() => open.delete(msg.tx));
 }
 
 parentPort.on('message', async (msg) => {
