@@ -6,27 +6,59 @@
  * DATABASE_URL (PostgreSQL) or a PGlite directory (DATA_DIR, default ./data-bench). It creates one
  * unit per region and one user per role (password Bench@2025) so the benchmark can sign in:
  *   bench.admin (全国), bench.leader and bench.viewer (吉林省), bench.officer and bench.liaison (辽源市).
- * Options: --scale N (default 1), --seed N (default 2026), --reset (empty the project tables first).
- * Prints rows per table and seconds: enterprises and project plans are generated first; projects
- * and their reports are generated while they are written, so writeAllAndReindex covers that plus
- * the index and summary rebuild at the end.
+ * Besides the projects it writes, for the same regions: industry chains with teams, segments,
+ * local enterprises and target enterprises (a share of projects placed on a segment); the factor
+ * library (20,000 parcels and buildings at scale 1, funds, zone quotas with allocations); the
+ * factor demand of a share of projects; and annual targets per region and indicator, grown from
+ * the year before's actuals and split down the tree.
+ * Options: --scale N (default 1), --seed N (default 2026), --reset (empty the bench tables first).
+ * Prints rows per table and seconds: enterprises, chains, the library and project plans are
+ * generated first; projects and their reports are generated while they are written, so
+ * writeAllAndReindex covers that plus the library, the targets and the index and summary rebuild.
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
+import { insertMany } from '../src/server/db/bulk';
 import { rows, openDatabase, type Db } from '../src/server/db/client';
-import { type Role, units, users } from '../src/server/db/schema';
+import {
+  chainSegments,
+  chains,
+  chainTeams,
+  type Role,
+  segmentEnterprises,
+  targetEnterprises,
+  targets,
+  units,
+  users,
+} from '../src/server/db/schema';
 import { hashPassword } from '../src/server/lib/password';
 import { loadPolicyPacks } from '../src/server/modules/policies/service';
 import { seedDatabase } from '../src/server/seed';
+import { LIAOYUAN_CHAINS } from '../src/server/seed/chains-liaoyuan';
+import { writeFactorRows } from '../src/server/seed/demo-factors';
 import { hostsFor } from '../src/server/seed/demo-projects';
 import { buildRegionRows } from '../src/server/seed/regions';
-import { generateWorld, type FirstUnit, type RegionRow } from './generator';
+import { SEED_TARGETS } from '../src/server/seed/targets';
+import { generateWorld, type FirstUnit, type RegionRow, type World } from './generator';
+import {
+  ChainIndex,
+  type ChainWorld,
+  generateChains,
+  type LinkableSegment,
+  linkableSegments,
+} from './generator/chains';
 import { Rng } from './generator/random';
-import { asBulkLoad, writeWorld } from './generator/writer';
+import { demandFor, generateSupply, SUPPLY_ITEMS_AT_SCALE_1 } from './generator/supply';
+import { ActualsByRegion, generateTargets } from './generator/targets';
+import { asBulkLoad, insertBatches, writeWorld } from './generator/writer';
 
 export const BENCH_PASSWORD = 'Bench@2025';
 export const BENCH_TODAY = '2026-06-30';
-const PROVINCES = ['/000000/220000/', '/000000/620000/'];
+const WINDOW_YEARS = 5;
+const PROVINCE_CODES = ['220000', '620000'];
+const PROVINCES = PROVINCE_CODES.map((code) => `/000000/${code}/`);
+/** The city whose chains the seed writes (chains-liaoyuan.ts): the bench keeps them and adds none there. */
+const SEEDED_CHAIN_REGION = '220400';
 
 /** Benchmark accounts: one per role, at 吉林省 and 辽源市 (admin at the root sees everything). */
 export const BENCH_USERS: ReadonlyArray<{ username: string; role: Role; regionCode: string; displayName: string }> = [
@@ -87,15 +119,90 @@ async function ensureBenchUsers(db: Db, unitByRegion: Map<string, string>): Prom
   return new Map(found.map((u) => [u.username, u.id]));
 }
 
+/** Every table the bench data fills, parents first: the summary counts them and --reset empties them. */
 const TABLES = [
   'files',
   'enterprises',
+  'chains',
+  'chain_teams',
+  'chain_segments',
+  'segment_enterprises',
+  'target_enterprises',
   'projects',
   'project_enterprises',
   'project_transitions',
   'progress_reports',
   'project_code_counters',
+  'project_demands',
+  'parcels',
+  'buildings',
+  'funds',
+  'zone_quotas',
+  'quota_allocations',
+  'targets',
 ] as const;
+
+/** Tables the seed writes into too, emptied by deleting only the generated rows: the seed's chains, teams and segments, the documents' targets. */
+const PARTLY_SEEDED = new Set<string>(['chains', 'chain_teams', 'chain_segments', 'targets']);
+
+/**
+ * Empties what an earlier load wrote, keeping what the seed wrote (its marker is set, so it would
+ * not write it again): Liaoyuan's chains with their segments, and the targets of the documents.
+ * Emptying the enterprises empties segment_enterprises too, so the seed's chain owners are put back.
+ */
+async function clearBenchData(db: Db): Promise<void> {
+  await db.execute(sql`delete from targets where origin <> 'seed'`);
+  const truncated = TABLES.filter((t) => !PARTLY_SEEDED.has(t));
+  await db.execute(sql.raw(`truncate ${[...truncated].reverse().join(', ')} cascade`));
+  const seededNames = sql.join(
+    LIAOYUAN_CHAINS.map((c) => sql`${c.name}`),
+    sql`, `,
+  );
+  await db.execute(
+    sql`delete from chains where not (region_code = ${SEEDED_CHAIN_REGION} and name in (${seededNames}))`,
+  );
+  const owners: { chain: string; segment: string; owner: string }[] = [];
+  const walk = (chain: string, segments: (typeof LIAOYUAN_CHAINS)[number]['segments']) => {
+    for (const s of segments) {
+      for (const owner of s.owners ?? []) owners.push({ chain, segment: s.name, owner });
+      if (s.children) walk(chain, s.children);
+    }
+  };
+  for (const c of LIAOYUAN_CHAINS) walk(c.name, c.segments);
+  await db.execute(
+    sql`insert into segment_enterprises (segment_id, name, role)
+        select s.id, v.owner, 'owner' from jsonb_to_recordset(${JSON.stringify(owners)}::jsonb)
+          as v(chain text, segment text, owner text)
+        join chains c on c.region_code = ${SEEDED_CHAIN_REGION} and c.name = v.chain
+        join chain_segments s on s.chain_id = c.id and s.name = v.segment
+        on conflict do nothing`,
+  );
+}
+
+/** The segments the seed wrote (Liaoyuan's chains), which projects of their city are placed on too. */
+async function seededSegments(db: Db): Promise<LinkableSegment[]> {
+  const found = await rows<{ id: string; chain_id: string; region_code: string; is_key: boolean; divisions: string[] }>(
+    db,
+    sql`select s.id, s.chain_id, c.region_code, c.is_key, s.industry_divisions as divisions
+          from chain_segments s join chains c on c.id = s.chain_id
+         order by c.region_code, c.sort, c.name, s.sort, s.name`,
+  );
+  return found.map((s) => ({
+    id: s.id,
+    chainId: s.chain_id,
+    regionCode: s.region_code,
+    isKey: s.is_key,
+    divisions: s.divisions,
+  }));
+}
+
+async function writeChains(db: Db, world: ChainWorld): Promise<void> {
+  await insertBatches(db, chains, world.chains);
+  await insertBatches(db, chainTeams, world.teams);
+  await insertBatches(db, chainSegments, world.segments);
+  await insertBatches(db, segmentEnterprises, world.segmentEnterprises);
+  await insertBatches(db, targetEnterprises, world.targets);
+}
 
 async function main(): Promise<void> {
   const { values: args } = parseArgs({
@@ -119,9 +226,8 @@ async function main(): Promise<void> {
     if (n > 0 && !args.reset) {
       throw new Error(`the database already holds ${n} projects: pass --reset, or use an empty DATA_DIR / database`);
     }
-    if (args.reset) {
-      await db.execute(sql.raw(`truncate ${[...TABLES].reverse().join(', ')} cascade`));
-    }
+    // Also without --reset: a database with no projects may still hold an earlier load's chains or library.
+    await clearBenchData(db);
 
     const regions = buildRegionRows();
     const regionByCode = new Map(regions.map((r) => [r.code, r]));
@@ -142,7 +248,7 @@ async function main(): Promise<void> {
       {
         seed: Number(args.seed),
         today: BENCH_TODAY,
-        windowYears: 5,
+        windowYears: WINDOW_YEARS,
         projectCount: Math.round(200_000 * scale),
         enterpriseCount: Math.round(500_000 * scale),
         regions,
@@ -151,21 +257,88 @@ async function main(): Promise<void> {
       },
       loadPolicyPacks(),
     );
+    const seed = Number(args.seed);
+    const unitOf = (code: string) => unitByRegion.get(code);
+    const seeded = await seededSegments(db);
+    const chainWorld = generateChains({
+      seed,
+      today: BENCH_TODAY,
+      scale,
+      regions,
+      provinces: PROVINCE_CODES,
+      unitOf,
+      enterprises: world.enterprises,
+      skipCities: new Set(seeded.map((s) => s.regionCode)),
+      actorId,
+    });
+    const chainIndex = new ChainIndex(seed, [...linkableSegments(chainWorld), ...seeded]);
+    const supply = generateSupply({
+      seed,
+      today: BENCH_TODAY,
+      items: Math.round(SUPPLY_ITEMS_AT_SCALE_1 * scale),
+      regions,
+      provinces: PROVINCE_CODES,
+      unitOf,
+    });
+    // Targets for every year whose year before lies wholly inside the window.
+    const todayYear = Number(BENCH_TODAY.slice(0, 4));
+    const targetYears: number[] = [];
+    for (let y = todayYear - WINDOW_YEARS + 2; y <= todayYear; y++) targetYears.push(y);
+    const tagsOf = new Map(world.enterprises.map((e) => [e.id, e.tags]));
+    const actuals = new ActualsByRegion(
+      new Set(targetYears.map((y) => y - 1)),
+      (id) => tagsOf.get(id),
+      (id) => chainIndex.byId.get(id),
+    );
+    // Each project as it streams past: placed on a chain segment, given its demand, counted for the targets.
+    const placed: World = {
+      ...world,
+      *projects() {
+        for (const bundle of world.projects()) {
+          bundle.project.chainNodeId = chainIndex.segmentFor(bundle.project)?.id ?? null;
+          bundle.demand = demandFor(seed, bundle.project, regionByCode, BENCH_TODAY);
+          actuals.add(bundle);
+          yield bundle;
+        }
+      },
+    };
     const genSeconds = (performance.now() - genStarted) / 1000;
     const writeStarted = performance.now();
     let lastLog = 0;
+    let supplySeconds = 0;
     // One transaction: PGlite would otherwise flush to disk after every statement.
     const bulk = await db.transaction((tx) =>
-      asBulkLoad(tx, () =>
-        writeWorld(tx, world, {
+      asBulkLoad(tx, async () => {
+        const written = await writeWorld(tx, placed, {
+          beforeProjects: () => writeChains(tx, chainWorld),
           onProgress: (done) => {
             if (done - lastLog >= 20_000) {
               lastLog = done;
               console.log(`  … ${done} projects (${((performance.now() - writeStarted) / 1000).toFixed(1)} s)`);
             }
           },
-        }),
-      ),
+        });
+        const supplyStarted = performance.now();
+        const library = await writeFactorRows(tx, supply);
+        const targetRows = generateTargets({
+          years: targetYears,
+          regions,
+          provinces: PROVINCE_CODES,
+          packs: loadPolicyPacks(),
+          fixed: SEED_TARGETS,
+          actuals: actuals.rollUp(regionByCode),
+        });
+        await insertMany(tx, targets, targetRows, { onConflictDoNothing: true });
+        supplySeconds = (performance.now() - supplyStarted) / 1000;
+        return {
+          ...written,
+          chains: chainWorld.chains.length,
+          chain_segments: chainWorld.segments.length,
+          target_enterprises: chainWorld.targets.length,
+          ...library,
+          targets: targetRows.length,
+        };
+      }),
     );
     const counts = bulk.result;
     console.log(
@@ -190,8 +363,9 @@ async function main(): Promise<void> {
         engine: database.engine,
         written: counts,
         seconds: {
-          generateEnterprisesAndPlans: +genSeconds.toFixed(2),
+          generateEnterprisesChainsLibraryAndPlans: +genSeconds.toFixed(2),
           writeAllAndReindex: +writeSeconds.toFixed(2),
+          ofWhichLibraryAndTargets: +supplySeconds.toFixed(2),
           analyze: +analyzeSeconds.toFixed(2),
           total: +((performance.now() - started) / 1000).toFixed(2),
           // CPU of this process (PGlite runs inside it): comparable across busy and idle machines.

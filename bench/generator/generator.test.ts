@@ -10,7 +10,11 @@ import { loadPolicyPacks } from '../../src/server/modules/policies/service';
 import { hostsFor, loadDemoProjects } from '../../src/server/seed/demo-projects';
 import { buildRegionRows } from '../../src/server/seed/regions';
 import { openTestDatabase } from '../../src/server/test/harness';
+import { CITY_BOUNDS, cityCodeOf } from '../../src/server/seed/demo-factors';
+import { ChainIndex, generateChains, linkableSegments } from './chains';
 import { generateWorld, type FirstUnit, type ProjectBundle, type WorldSpec } from './index';
+import { demandFor, generateSupply } from './supply';
+import { ActualsByRegion, generateTargets } from './targets';
 
 const regions = buildRegionRows();
 const packs = loadPolicyPacks();
@@ -221,5 +225,234 @@ describe('demo load', () => {
                              where p.host_region_code = c.region_code and p.code like 'ZS-' || c.year || '-%')`,
     );
     expect(counter!.mismatched).toBe(0);
+  });
+});
+
+describe('benchmark province: library, demand, chains, targets (pure)', () => {
+  const provinces = ['220000', '620000'];
+  const unitIds = new Map(
+    regions
+      .filter((r) => r.code.length === 6 && provinces.some((p) => r.path.startsWith(`/000000/${p}/`)))
+      .map((r, i) => [r.code, `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`]),
+  );
+  const unitOf = (code: string) => unitIds.get(code);
+  const byCode = new Map(regions.map((r) => [r.code, r]));
+  const supplySpec = { seed: 7, today: spec.today, items: 2000, regions, provinces, unitOf };
+  const supply = generateSupply(supplySpec);
+  const world = generateWorld(spec, packs);
+  const chainSpec = {
+    seed: 7,
+    today: spec.today,
+    scale: 0.1,
+    regions,
+    provinces,
+    unitOf,
+    enterprises: world.enterprises,
+    skipCities: new Set(['220400']),
+    actorId: null,
+  };
+  const chainWorld = generateChains(chainSpec);
+  const index = new ChainIndex(7, linkableSegments(chainWorld));
+  const bundles = take(world, spec.projectCount);
+
+  it('draws the same library for the same seed: exactly the items asked for, in the regions of the two provinces', () => {
+    expect(JSON.stringify(generateSupply(supplySpec))).toBe(JSON.stringify(supply));
+    expect(JSON.stringify(generateSupply({ ...supplySpec, seed: 8 }).parcels)).not.toBe(JSON.stringify(supply.parcels));
+    expect(supply.parcels.length + supply.buildings.length).toBe(2000);
+    expect(supply.parcels.length).toBe(1200);
+    expect(generateSupply({ ...supplySpec, items: 200 }).parcels.length).toBe(120);
+    const items = [...supply.parcels, ...supply.buildings];
+    for (const item of items) {
+      const region = byCode.get(item.regionCode)!;
+      expect(['city', 'county', 'zone']).toContain(region.level);
+      expect(provinces.some((p) => region.path.startsWith(`/000000/${p}/`))).toBe(true);
+      expect(item.unitId).toBe(unitOf(item.regionCode));
+    }
+    // Zones hold more than a county; both provinces and every city get some.
+    const per = (code: string) => items.filter((i) => i.regionCode === code).length;
+    expect(per('2204Z1')).toBeGreaterThan(per('220421'));
+    expect(new Set(items.map((i) => cityCodeOf(i.regionCode))).size).toBe(23);
+    const codes = items.map((i) => `${i.regionCode}|${i.code}`);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(supply.funds.length).toBeGreaterThanOrEqual(3 * 23);
+    expect(new Set(supply.quotas.map((q) => q.year))).toEqual(new Set([2025, 2026]));
+  });
+
+  it('places every parcel and building inside its own city, spread around it rather than piled on its edge', () => {
+    const items = [...supply.parcels, ...supply.buildings];
+    let onEdge = 0;
+    for (const item of items) {
+      const [west, south, east, north] = CITY_BOUNDS[cityCodeOf(item.regionCode)]!;
+      const lng = Number(item.lng);
+      const lat = Number(item.lat);
+      expect(lng, item.name).toBeGreaterThanOrEqual(west);
+      expect(lng, item.name).toBeLessThanOrEqual(east);
+      expect(lat, item.name).toBeGreaterThanOrEqual(south);
+      expect(lat, item.name).toBeLessThanOrEqual(north);
+      if ([west, east].includes(lng) || [south, north].includes(lat)) onEdge++;
+    }
+    expect(onEdge / items.length).toBeLessThan(0.02);
+    // 东丰县's items lie near 东丰, not at 辽源's centre: counties are told apart.
+    const dongfeng = supply.parcels.filter((p) => p.regionCode === '220421');
+    for (const p of dongfeng) expect(Math.abs(Number(p.lng) - 125.53)).toBeLessThan(0.1);
+  });
+
+  it('records demand for a share of projects, near their own land demand, in their host region for most', () => {
+    const demands = bundles.map((b) => demandFor(7, b.project, byCode, spec.today));
+    expect(demands.map((d) => JSON.stringify(d))).toEqual(
+      bundles.map((b) => JSON.stringify(demandFor(7, b.project, byCode, spec.today))),
+    );
+    const recorded = demands.filter((d) => d !== null);
+    expect(recorded.length / bundles.length).toBeGreaterThan(0.25);
+    expect(recorded.length / bundles.length).toBeLessThan(0.6);
+    bundles.forEach((b, i) => {
+      const d = demands[i];
+      if (!d) return;
+      if (['producing', 'achieved', 'terminated'].includes(b.project.stage!)) throw new Error(b.project.stage);
+      expect(d.projectId).toBe(b.project.id);
+      if (b.project.landDemandMu) {
+        const ratio = Number(d.landMu) / Number(b.project.landDemandMu);
+        expect(ratio).toBeGreaterThan(0.7);
+        expect(ratio).toBeLessThan(1.3);
+      } else {
+        expect(d.landMu).toBeNull();
+        expect(d.buildingM2).toBeGreaterThan(0);
+      }
+      for (const code of d.preferredRegions ?? []) expect(byCode.has(code)).toBe(true);
+    });
+    const atHost = bundles.filter((b, k) => demands[k]?.preferredRegions?.[0] === b.project.hostRegionCode);
+    expect(atHost.length / recorded.length).toBeGreaterThan(0.7);
+  });
+
+  it('gives each province its catalog chains and each city some, none where the seed has them', () => {
+    expect(JSON.stringify(generateChains(chainSpec))).toBe(JSON.stringify(chainWorld));
+    const regionsOf = new Set(chainWorld.chains.map((c) => c.regionCode));
+    expect(regionsOf.has('220000') && regionsOf.has('620000')).toBe(true);
+    expect(regionsOf.has('220400')).toBe(false);
+    expect(chainWorld.chains.filter((c) => c.regionCode === '220000')).toHaveLength(6);
+    for (const city of regions.filter(
+      (r) => r.level === 'city' && r.code !== '220400' && provinces.includes(r.parentCode ?? ''),
+    )) {
+      const n = chainWorld.chains.filter((c) => c.regionCode === city.code).length;
+      expect(n, city.name).toBeGreaterThanOrEqual(3);
+      expect(n, city.name).toBeLessThanOrEqual(5);
+    }
+    const names = chainWorld.chains.map((c) => `${c.regionCode}|${c.name}`);
+    expect(new Set(names).size).toBe(names.length);
+    const chainIds = new Set(chainWorld.chains.map((c) => c.id));
+    expect(chainWorld.teams.map((t) => t.chainId).sort()).toEqual([...chainIds].sort());
+    for (const s of chainWorld.segments) expect(chainIds.has(s.chainId)).toBe(true);
+    // Targets are enterprises of the segment's industry from outside the province, once per segment.
+    const segments = new Map(chainWorld.segments.map((s) => [s.id, s]));
+    const chainById = new Map(chainWorld.chains.map((c) => [c.id, c]));
+    const enterprises = new Map(world.enterprises.map((e) => [e.id, e]));
+    expect(chainWorld.targets.length).toBeGreaterThan(100);
+    const pairs = new Set<string>();
+    for (const t of chainWorld.targets) {
+      const segment = segments.get(t.segmentId)!;
+      const province = chainById.get(segment.chainId)!.regionCode.slice(0, 2);
+      const e = enterprises.get(t.enterpriseId)!;
+      expect(segment.strength).not.toBe('strong');
+      expect(segment.industryDivisions).toContain(e.industryDivision);
+      expect(e.hqRegionCode?.startsWith(province) ?? false).toBe(false);
+      pairs.add(`${t.segmentId}|${t.enterpriseId}`);
+    }
+    expect(pairs.size).toBe(chainWorld.targets.length);
+  });
+
+  it('places a share of projects on a chain segment of their industry, in their own city or province', () => {
+    let eligible = 0;
+    let placed = 0;
+    for (const { project } of bundles) {
+      const segment = index.segmentFor(project);
+      expect(index.segmentFor(project)?.id).toBe(segment?.id);
+      const city = cityCodeOf(project.hostRegionCode);
+      const province = `${project.hostRegionCode.slice(0, 2)}0000`;
+      const any = [...index.byId.values()].some(
+        (s) => (s.regionCode === city || s.regionCode === province) && s.divisions.includes(project.industryDivision!),
+      );
+      if (any) eligible++;
+      if (!segment) continue;
+      placed++;
+      expect([city, province]).toContain(segment.regionCode);
+      expect(segment.divisions).toContain(project.industryDivision);
+    }
+    expect(eligible).toBeGreaterThan(500);
+    expect(placed / eligible).toBeGreaterThan(0.45);
+    expect(placed / eligible).toBeLessThan(0.65);
+  });
+
+  it('sets targets from last year’s actuals and splits them down the tree so the parts add up', () => {
+    const actuals = new ActualsByRegion(
+      new Set([2022, 2023, 2024, 2025]),
+      (id) => world.enterprises.find((e) => e.id === id)?.tags,
+      () => undefined,
+    );
+    for (const b of bundles) actuals.add(b);
+    const rolled = actuals.rollUp(byCode);
+    const fixed = [{ year: 2025, regionCode: '220000', indicator: 'signedProjects', value: '1000' }];
+    const rows = generateTargets({
+      years: [2023, 2024, 2025, 2026],
+      regions,
+      provinces: ['220000'],
+      packs,
+      fixed,
+      actuals: rolled,
+    });
+    expect(
+      JSON.stringify(
+        generateTargets({
+          years: [2023, 2024, 2025, 2026],
+          regions,
+          provinces: ['220000'],
+          packs,
+          fixed,
+          actuals: rolled,
+        }),
+      ),
+    ).toBe(JSON.stringify(rows));
+    const keys = rows.map((r) => `${r.year}|${r.regionCode}|${r.indicator}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const value = (year: number, code: string, indicator: string) =>
+      rows.find((r) => r.year === year && r.regionCode === code && r.indicator === indicator)?.value;
+    // The province: last year's signed projects of all of 吉林省 plus 10% (no growth in the Jilin pack), rounded up.
+    const signed2024 = rolled.get('220000|2024')!.signed!.count;
+    expect(signed2024).toBeGreaterThan(10);
+    expect(Number(value(2025, '220000', 'signedProjects') ?? fixed[0]!.value)).toBe(1000);
+    expect(Number(value(2024, '220000', 'signedProjects'))).toBe(
+      Math.ceil(rolled.get('220000|2023')!.signed!.count * 1.1),
+    );
+    // A document's figure stands and is what the cities share.
+    expect(rows.some((r) => r.year === 2025 && r.regionCode === '220000' && r.indicator === 'signedProjects')).toBe(
+      false,
+    );
+    for (const year of [2023, 2024, 2025, 2026]) {
+      for (const indicator of ['signedProjects', 'fundsInPlaceWan', 'signedAmountWan']) {
+        const province = year === 2025 && indicator === 'signedProjects' ? '1000' : value(year, '220000', indicator);
+        if (!province) continue;
+        const cities = rows.filter(
+          (r) => r.year === year && r.indicator === indicator && byCode.get(r.regionCode)?.parentCode === '220000',
+        );
+        expect(cities.every((r) => r.origin === 'decomposed')).toBe(true);
+        expect(
+          cities.reduce((s, r) => s + Number(r.value), 0),
+          `${year} ${indicator}`,
+        ).toBe(Number(province));
+        for (const city of cities) {
+          const parts = rows.filter(
+            (r) =>
+              r.year === year && r.indicator === indicator && byCode.get(r.regionCode)?.parentCode === city.regionCode,
+          );
+          if (parts.length) expect(parts.reduce((s, r) => s + Number(r.value), 0)).toBe(Number(city.value));
+        }
+      }
+    }
+    // The city that signed most last year is given the most (shares round to whole projects).
+    const cityTargets = rows.filter(
+      (r) => r.year === 2026 && r.indicator === 'signedProjects' && byCode.get(r.regionCode)?.level === 'city',
+    );
+    const base = (code: string) => rolled.get(`${code}|2025`)?.signed?.count ?? 0;
+    const busiest = [...cityTargets].sort((a, b) => base(b.regionCode) - base(a.regionCode))[0]!;
+    for (const c of cityTargets) expect(Number(busiest.value) + 1).toBeGreaterThanOrEqual(Number(c.value));
   });
 });

@@ -1,12 +1,19 @@
 import type {
+  chainSegments,
+  chains,
+  chainTeams,
   enterprises,
   files,
   progressReports,
   projectCodeCounters,
+  projectDemands,
   projectEnterprises,
   projects,
   projectTransitions,
   regions,
+  segmentEnterprises,
+  targetEnterprises,
+  targets,
 } from '../../src/server/db/schema';
 
 export type RegionRow = typeof regions.$inferInsert;
@@ -17,6 +24,13 @@ export type TransitionRow = Omit<typeof projectTransitions.$inferInsert, 'id'>;
 export type ReportRow = typeof progressReports.$inferInsert & { id: string };
 export type FileRow = typeof files.$inferInsert & { id: string };
 export type CounterRow = typeof projectCodeCounters.$inferInsert;
+export type DemandRow = typeof projectDemands.$inferInsert;
+export type ChainRow = typeof chains.$inferInsert & { id: string };
+export type ChainTeamRow = typeof chainTeams.$inferInsert;
+export type SegmentRow = typeof chainSegments.$inferInsert & { id: string };
+export type SegmentEnterpriseRow = typeof segmentEnterprises.$inferInsert;
+export type TargetEnterpriseRow = typeof targetEnterprises.$inferInsert;
+export type TargetRow = typeof targets.$inferInsert;
 
 /** A unit that negotiates projects (首谈单位) and where they may land. */
 export interface FirstUnit {
@@ -56,4 +70,6 @@ export interface ProjectBundle {
   enterprises: ProjectEnterpriseRow[];
   transitions: TransitionRow[];
   reports: ReportRow[];
+  /** The factor demand it has recorded, if any (written after the project). */
+  demand?: DemandRow | null;
 }

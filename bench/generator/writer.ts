@@ -6,11 +6,12 @@ import {
   files,
   progressReports,
   projectCodeCounters,
+  projectDemands,
   projectEnterprises,
   projects,
   projectTransitions,
 } from '../../src/server/db/schema';
-import type { ProjectEnterpriseRow, ProjectRow, ReportRow, TransitionRow, World } from './index';
+import type { DemandRow, ProjectEnterpriseRow, ProjectRow, ReportRow, TransitionRow, World } from './index';
 
 export interface WriteCounts {
   files: number;
@@ -20,6 +21,7 @@ export interface WriteCounts {
   project_transitions: number;
   progress_reports: number;
   project_code_counters: number;
+  project_demands: number;
 }
 
 export interface WriteOptions {
@@ -27,6 +29,8 @@ export interface WriteOptions {
   batchSize?: number;
   /** Called after each flush of projects, with how many are written so far. */
   onProgress?: (projectsWritten: number) => void;
+  /** Runs after the enterprises and before the projects: rows projects point at (chain segments). */
+  beforeProjects?: () => Promise<void>;
 }
 
 function literal(value: unknown): string {
@@ -59,7 +63,7 @@ function insertText(table: PgTable, rows: readonly object[]): string {
   return `insert into "${getTableName(table)}" (${names}) values ${values.join(',\n')}`;
 }
 
-async function insertBatches(db: Db, table: PgTable, rows: readonly object[], size: number): Promise<void> {
+export async function insertBatches(db: Db, table: PgTable, rows: readonly object[], size = 500): Promise<void> {
   for (let i = 0; i < rows.length; i += size) {
     await db.execute(sql.raw(insertText(table, rows.slice(i, i + size))));
   }
@@ -131,28 +135,34 @@ export async function writeWorld(db: Db, world: World, options: WriteOptions = {
     project_transitions: 0,
     progress_reports: 0,
     project_code_counters: world.counters.length,
+    project_demands: 0,
   };
   await insertBatches(db, files, world.files, 50);
   await insertBatches(db, enterprises, world.enterprises, size);
+  await options.beforeProjects?.();
 
   let projectRows: ProjectRow[] = [];
   let links: ProjectEnterpriseRow[] = [];
   let transitions: TransitionRow[] = [];
   let reports: ReportRow[] = [];
+  let demands: DemandRow[] = [];
   const flush = async () => {
-    // Parents first: links, transitions and reports reference the projects.
+    // Parents first: links, transitions, reports and demands reference the projects.
     await insertBatches(db, projects, projectRows, size);
     await insertBatches(db, projectEnterprises, links, size);
     await insertBatches(db, projectTransitions, transitions, size);
     await insertBatches(db, progressReports, reports, size);
+    await insertBatches(db, projectDemands, demands, size);
     counts.projects += projectRows.length;
     counts.project_enterprises += links.length;
     counts.project_transitions += transitions.length;
     counts.progress_reports += reports.length;
+    counts.project_demands += demands.length;
     projectRows = [];
     links = [];
     transitions = [];
     reports = [];
+    demands = [];
     options.onProgress?.(counts.projects);
   };
   for (const bundle of world.projects()) {
@@ -160,6 +170,7 @@ export async function writeWorld(db: Db, world: World, options: WriteOptions = {
     links.push(...bundle.enterprises);
     transitions.push(...bundle.transitions);
     reports.push(...bundle.reports);
+    if (bundle.demand) demands.push(bundle.demand);
     if (projectRows.length >= size || reports.length >= size * 8) await flush();
   }
   if (projectRows.length > 0) await flush();

@@ -1,4 +1,5 @@
-import { like, or } from 'drizzle-orm';
+import { inArray, like, or } from 'drizzle-orm';
+import { insertMany } from '../db/bulk';
 import type { Db } from '../db/client';
 import { buildings, funds, parcels, quotaAllocations, regions, units, zoneQuotas } from '../db/schema';
 import { recordAudit } from '../modules/audit/service';
@@ -42,8 +43,9 @@ export interface FactorSpec {
   regions: readonly FactorRegion[];
   /** The unit that maintains the items of a region (nearest unit at or above it). */
   unitOf: (regionCode: string) => string | undefined;
-  parcelsPerRegion: number;
-  buildingsPerRegion: number;
+  /** Items per region: one number for all, or a count per region (the benchmark weighs zones and cities). */
+  parcelsPerRegion: number | ((region: FactorRegion) => number);
+  buildingsPerRegion: number | ((region: FactorRegion) => number);
   /** Funds for every city (and zone). */
   fundsPerCity: number;
   /** Years with quotas and allocations (default: the year of `today`). */
@@ -79,6 +81,27 @@ const CENTRES: Record<string, [number, number]> = {
   '2204Z1': [125.21, 42.86],
   '620100': [103.83, 36.06],
   '6201Z1': [103.68, 36.52],
+  // The other city seats of 吉林省 and 甘肃省 (the benchmark province covers them all).
+  '220200': [126.55, 43.84],
+  '220300': [124.35, 43.17],
+  '220500': [125.94, 41.73],
+  '220600': [126.42, 41.94],
+  '220700': [124.82, 45.14],
+  '220800': [122.84, 45.62],
+  '222400': [129.51, 42.89],
+  '620200': [98.29, 39.77],
+  '620300': [102.19, 38.52],
+  '620400': [104.14, 36.55],
+  '620500': [105.72, 34.58],
+  '620600': [102.64, 37.93],
+  '620700': [100.45, 38.93],
+  '620800': [106.66, 35.54],
+  '620900': [98.49, 39.73],
+  '621000': [107.64, 35.71],
+  '621100': [104.62, 35.58],
+  '621200': [104.92, 33.4],
+  '622900': [103.21, 35.6],
+  '623000': [102.91, 34.98],
   '440700': [113.08, 22.58],
   '440703': [113.07, 22.6],
   '440704': [113.12, 22.56],
@@ -100,6 +123,49 @@ const CENTRES: Record<string, [number, number]> = {
   '3304Z2': [121.08, 30.6],
 };
 
+/**
+ * Rough extents (west, south, east, north) of the cities of 吉林省 and 甘肃省: every item of a
+ * region under one of them is kept inside its city, however its point was drawn.
+ */
+export const CITY_BOUNDS: Record<string, [number, number, number, number]> = {
+  '220100': [124.3, 43.1, 127.1, 45.25],
+  '220200': [125.7, 42.5, 127.95, 44.65],
+  '220300': [123.3, 42.8, 125.8, 44.2],
+  '220400': [124.75, 42.3, 125.85, 43.25],
+  '220500': [125.0, 40.85, 126.95, 43.05],
+  '220600': [126.1, 41.2, 128.3, 42.8],
+  '220700': [123.1, 43.95, 126.2, 45.95],
+  '220800': [121.6, 44.1, 124.35, 46.3],
+  '222400': [127.45, 41.95, 131.3, 44.5],
+  '620100': [102.6, 35.55, 104.6, 37.1],
+  '620200': [97.8, 39.55, 98.6, 40.05],
+  '620300': [101.1, 37.75, 102.7, 39.0],
+  '620400': [103.5, 35.55, 105.6, 37.6],
+  '620500': [104.6, 34.1, 106.75, 35.2],
+  '620600': [101.0, 36.5, 104.2, 39.45],
+  '620700': [97.3, 37.45, 102.2, 39.95],
+  '620800': [105.3, 34.9, 107.75, 35.75],
+  '620900': [92.8, 38.15, 100.3, 42.8],
+  '621000': [106.3, 35.25, 108.75, 37.2],
+  '621100': [103.5, 34.4, 105.6, 35.95],
+  '621200': [104.0, 32.6, 106.6, 34.5],
+  '622900': [102.7, 34.95, 103.75, 36.3],
+  '623000': [100.75, 33.1, 104.75, 35.55],
+};
+
+/** The city a region lies in (itself for a city): `220421` → `220400`, the zone `2204Z1` → `220400`. */
+export function cityCodeOf(code: string): string {
+  return `${code.slice(0, 4)}00`;
+}
+
+/** A point kept inside its region's city, when the city's extent is known. */
+function clampToCity(code: string, lng: number, lat: number): [number, number] {
+  const box = CITY_BOUNDS[cityCodeOf(code)];
+  if (!box) return [lng, lat];
+  const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v));
+  return [clamp(lng, box[0], box[2]), clamp(lat, box[1], box[3])];
+}
+
 const PROVINCE_BOXES: Record<string, [number, number, number, number]> = {
   '22': [122.5, 41.5, 130.5, 45.5],
   '62': [94, 33, 106, 41],
@@ -120,6 +186,7 @@ function centreOf(code: string): [number, number] {
 }
 
 const fixed = (n: number, digits: number) => n.toFixed(digits);
+const lngLat = ([lng, lat]: string[]) => ({ lng: lng!, lat: lat! });
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -153,7 +220,11 @@ export function generateFactorRows(spec: FactorSpec): FactorRows {
     const jitter = () => (r() - 0.5) * (region.level === 'city' ? 0.2 : 0.08);
     const short = region.name.replace(/(省|市|县|区|新区|高新区)$/, '');
     const isZone = region.level === 'zone';
-    for (let i = 0; i < spec.parcelsPerRegion; i++) {
+    const count = (n: FactorSpec['parcelsPerRegion']) => (typeof n === 'number' ? n : n(region));
+    // Drawn around the region's centre, kept inside its city.
+    const point = () => clampToCity(region.code, lng + jitter(), lat + jitter()).map((v) => fixed(v, 6));
+    const parcelCount = count(spec.parcelsPerRegion);
+    for (let i = 0; i < parcelCount; i++) {
       // Mostly 20–150 亩, now and then a large contiguous one (up to ~600 亩), more of them in zones.
       const big = r() < (isZone ? 0.3 : 0.12);
       const area = big ? 100 + r() * 500 : 15 + r() * 135;
@@ -168,8 +239,7 @@ export function generateFactorRows(spec: FactorSpec): FactorRows {
         use: USES[Math.floor(r() * USES.length)]!,
         zoning: null,
         address: `${region.name}${i + 1}号地块`,
-        lng: fixed(lng + jitter(), 6),
-        lat: fixed(lat + jitter(), 6),
+        ...lngLat(point()),
         priceWanPerMu: fixed(8 + r() * (region.code.startsWith('33') || region.code.startsWith('44') ? 60 : 20), 2),
         priceKind: r() < 0.5 ? 'listed' : 'reference',
         supplyModes: MODES[Math.floor(r() * MODES.length)]!,
@@ -181,7 +251,8 @@ export function generateFactorRows(spec: FactorSpec): FactorRows {
         published: r() < 0.6,
       });
     }
-    for (let i = 0; i < spec.buildingsPerRegion; i++) {
+    const buildingCount = count(spec.buildingsPerRegion);
+    for (let i = 0; i < buildingCount; i++) {
       const kind = BUILDING_KINDS[Math.floor(r() * BUILDING_KINDS.length)]!;
       const floors = kind === 'office' ? 5 + Math.floor(r() * 20) : 1 + Math.floor(r() * 4);
       out.buildings.push({
@@ -197,8 +268,7 @@ export function generateFactorRows(spec: FactorSpec): FactorRows {
         craneTons: kind === 'factory' && r() < 0.6 ? [5, 10, 16, 20, 32][Math.floor(r() * 5)]! : null,
         rentYuanM2Month: fixed(8 + r() * 25, 2),
         address: `${region.name}${kind === 'office' ? '科创路' : '工业大道'}${i + 1}号`,
-        lng: fixed(lng + jitter(), 6),
-        lat: fixed(lat + jitter(), 6),
+        ...lngLat(point()),
         availableOn: null,
         status: r() < 0.9 ? 'available' : 'used',
         published: r() < 0.6,
@@ -258,22 +328,48 @@ function uuidFrom(seed: number, key: string): string {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
-/** Writes generated rows in batches; (region, code) and (region, year, kind) clashes are skipped. */
-export async function writeFactorRows(db: Db, rows: FactorRows, batchSize = 500): Promise<Record<string, number>> {
-  const chunks = <T>(list: T[]) =>
-    Array.from({ length: Math.ceil(list.length / batchSize) }, (_, i) =>
-      list.slice(i * batchSize, (i + 1) * batchSize),
-    );
-  for (const c of chunks(rows.parcels)) await db.insert(parcels).values(c).onConflictDoNothing();
-  for (const c of chunks(rows.buildings)) await db.insert(buildings).values(c).onConflictDoNothing();
-  for (const c of chunks(rows.funds)) await db.insert(funds).values(c).onConflictDoNothing();
-  const written = new Set<string>();
-  for (const c of chunks(rows.quotas)) {
-    const ids = await db.insert(zoneQuotas).values(c).onConflictDoNothing().returning({ id: zoneQuotas.id });
-    for (const r of ids) written.add(r.id);
+/**
+ * Inserts rows with {@link insertMany} (one jsonb parameter per chunk), one call per shape of
+ * row: the hand-written items leave out fields the generated ones give.
+ */
+async function insertByShape<T extends Parameters<typeof insertMany>[1]>(
+  db: Db,
+  table: T,
+  list: readonly T['$inferInsert'][],
+): Promise<void> {
+  const shapes = new Map<string, T['$inferInsert'][]>();
+  for (const row of list) {
+    const key = Object.keys(row)
+      .filter((k) => (row as Record<string, unknown>)[k] !== undefined)
+      .join(',');
+    shapes.set(key, [...(shapes.get(key) ?? []), row]);
   }
+  for (const group of shapes.values()) await insertMany(db, table, group, { onConflictDoNothing: true });
+}
+
+/**
+ * Writes generated rows in bulk; (region, code), (region, name) and (region, year, kind) clashes
+ * are skipped, and so are the allocations of a quota that was not written.
+ */
+export async function writeFactorRows(db: Db, rows: FactorRows): Promise<Record<string, number>> {
+  await insertByShape(db, parcels, rows.parcels);
+  await insertByShape(db, buildings, rows.buildings);
+  await insertByShape(db, funds, rows.funds);
+  const ids = rows.quotas.map((q) => q.id);
+  const present = async () => {
+    const found = new Set<string>();
+    for (let i = 0; i < ids.length; i += 1000) {
+      const chunk = ids.slice(i, i + 1000);
+      for (const r of await db.select({ id: zoneQuotas.id }).from(zoneQuotas).where(inArray(zoneQuotas.id, chunk)))
+        found.add(r.id);
+    }
+    return found;
+  };
+  const before = await present();
+  await insertByShape(db, zoneQuotas, rows.quotas);
+  const written = new Set([...(await present())].filter((id) => !before.has(id)));
   const allocations = rows.allocations.filter((a) => written.has(a.quotaId));
-  for (const c of chunks(allocations)) await db.insert(quotaAllocations).values(c);
+  await insertByShape(db, quotaAllocations, allocations);
   return {
     parcels: rows.parcels.length,
     buildings: rows.buildings.length,

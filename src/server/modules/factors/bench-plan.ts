@@ -1,10 +1,12 @@
 /**
  * The bare SQL behind GET /api/factors/match, for the benchmark's API ÷ SQL ratio (bench/endpoints.ts
- * registers it). It mirrors matching.service.ts + repository.ts for a project without a recorded
- * demand: the project row, its demand, the preferred (host) region, the candidates, their quotas.
+ * registers it). It mirrors matching.service.ts + repository.ts: the project row, its demand, the
+ * preferred regions (the demand's, or the host region when it has recorded none), the candidates
+ * near the wanted land (the demand's, or the project's land demand), their quotas.
  */
 import type { BenchContext } from '../../../../bench/lib/context';
-import type { SqlPlan, SqlResult, SqlStatement } from '../../../../bench/lib/sql';
+import type { SqlPlan, SqlStatement } from '../../../../bench/lib/sql';
+import { minimumCandidateSize } from '../../../domain/matching';
 import { CANDIDATE_POOL } from './repository';
 
 const q = (text: string, ...params: unknown[]): SqlStatement => ({ text, params });
@@ -27,44 +29,52 @@ const COLUMNS = `t.id, t.code, t.name, t.area_mu::text as size, t.use, t.ready_t
   t.status, t.region_code, r.name as region_name, r.path as region_path, r.zone_level`;
 const FROM = `from parcels t join regions r on r.code = t.region_code`;
 
-function last(previous: SqlResult[]): Record<string, unknown> | undefined {
-  return previous[previous.length - 1]?.rows[0];
-}
-
 /** The statements one match request runs, in order (later ones built from the rows before them). */
 export function factorMatchPlan(ctx: BenchContext, projectId: string): SqlPlan {
-  let landMu: string | null = null;
-  let path = '';
+  let wanted: string | null = null;
   return {
     steps: [
       q(PROJECT, projectId, ctx.user.pathPattern, ctx.user.id),
+      q(`select * from project_demands where project_id = $1 limit 1`, projectId),
       (previous) => {
-        const project = last(previous);
-        landMu = project?.land_demand_mu ? String(project.land_demand_mu) : null;
-        return q(`select * from project_demands where project_id = $1 limit 1`, projectId);
+        const project = previous[0]?.rows[0];
+        const demand = previous[1]?.rows[0];
+        const land = demand ? demand.land_mu : project?.land_demand_mu;
+        wanted = land === null || land === undefined ? null : String(land);
+        const codes = demand ? (demand.preferred_regions as string[]) : [String(project?.host_region_code ?? '')];
+        // The service skips this look-up when a demand names no region; one empty query stands in for it.
+        return q(`select code, name, path from regions where code = any($1::text[])`, `{${codes.join(',')}}`);
       },
       (previous) => {
-        const project = previous[previous.length - 2]?.rows[0];
-        return q(`select code, name, path from regions where code in ($1)`, String(project?.host_region_code ?? ''));
-      },
-      (previous) => {
-        path = String(last(previous)?.path ?? '/none/');
-        const min = landMu ? String(Number(landMu) / 2) : '0';
-        const wanted = landMu ?? '0';
-        const base = `t.status = 'available' and t.region_code in (select code from regions where path like $1)
-          and t.area_mu >= $2::numeric`;
-        return q(
-          `(select ${COLUMNS} ${FROM} where ${base} and t.region_code in (select code from regions where path like $3)
-             order by abs(t.area_mu - $4::numeric), t.code limit ${CANDIDATE_POOL})
-           union all (select ${COLUMNS} ${FROM} where ${base} and t.area_mu >= $4::numeric
-             order by t.area_mu, t.code limit ${CANDIDATE_POOL})
-           union all (select ${COLUMNS} ${FROM} where ${base} and t.area_mu < $4::numeric
-             order by t.area_mu desc, t.code limit ${CANDIDATE_POOL})`,
-          ctx.user.pathPattern,
-          min,
-          `${path}%`,
-          wanted,
-        );
+        const paths = (previous[previous.length - 1]?.rows ?? []).map((r) => String(r.path));
+        const params: unknown[] = [];
+        const p = (value: unknown) => {
+          params.push(value);
+          return `$${params.length}`;
+        };
+        const scope = p(ctx.user.pathPattern);
+        const base = `t.status = 'available' and t.region_code in (select code from regions where path like ${scope})${
+          wanted ? ` and t.area_mu >= ${p(minimumCandidateSize(wanted))}::numeric` : ''
+        }`;
+        const size = wanted ? p(wanted) : '';
+        const parts: string[] = [];
+        if (paths.length) {
+          const preferred = paths.map((path) => `path like ${p(`${path}%`)}`).join(' or ');
+          parts.push(`(select ${COLUMNS} ${FROM} where ${base}
+            and t.region_code in (select code from regions where ${preferred})
+            order by ${wanted ? `abs(t.area_mu - ${size}::numeric)` : 't.area_mu'}, t.code limit ${CANDIDATE_POOL})`);
+        }
+        if (wanted) {
+          parts.push(`(select ${COLUMNS} ${FROM} where ${base} and t.area_mu >= ${size}::numeric
+            order by t.area_mu, t.code limit ${CANDIDATE_POOL})`);
+          parts.push(`(select ${COLUMNS} ${FROM} where ${base} and t.area_mu < ${size}::numeric
+            order by t.area_mu desc, t.code limit ${CANDIDATE_POOL})`);
+        } else {
+          parts.push(
+            `(select ${COLUMNS} ${FROM} where ${base} order by t.area_mu desc, t.code limit ${CANDIDATE_POOL})`,
+          );
+        }
+        return { text: parts.join(' union all '), params };
       },
       (previous) => {
         const codes = new Set<string>();
