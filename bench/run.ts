@@ -113,8 +113,13 @@ interface EndpointResult {
   throughput?: LoadResult;
   latency?: LoadResult;
   sql?: SqlRunResult;
-  /** Worst event-loop stall of the server thread during this endpoint's runs (ms). */
+  /**
+   * Worst event-loop stall of the server thread (ms): `stallMs` while one connection sends requests
+   * one after another, so a long synchronous step (an in-thread query) shows as itself;
+   * `stallMsLoaded` at full load, where it also holds the queue of the other connections' work.
+   */
   stallMs?: number;
+  stallMsLoaded?: number;
 }
 
 interface EngineResult {
@@ -352,17 +357,21 @@ async function benchEndpoint(
   }
   const sequences = sequencesOf(endpoint, ctx);
   const targets = [session.baseUrl];
-  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  const loaded = monitorEventLoopDelay({ resolution: 10 });
+  const single = monitorEventLoopDelay({ resolution: 10 });
 
   await load(targets, session, sequences, opts.connections, opts.warmupSec);
   await settle(endpoint, ctx, session, database);
-  histogram.enable();
+  loaded.enable();
   result.throughput = await load(targets, session, sequences, opts.connections, opts.durationSec);
+  loaded.disable();
   await settle(endpoint, ctx, session, database);
+  single.enable();
   result.latency = await load(targets, session, sequences, opts.latencyConnections, opts.latencyDurationSec);
-  histogram.disable();
+  single.disable();
   await settle(endpoint, ctx, session, database);
-  result.stallMs = histogram.max / 1e6;
+  result.stallMs = single.max / 1e6;
+  result.stallMsLoaded = loaded.max / 1e6;
 
   const count = Math.max(cycle * 50, Math.min(result.latency.ok + result.latency.non2xx, 20_000));
   result.sql = await runSql(
@@ -555,9 +564,10 @@ function table(engines: EngineResult[]): string {
     'API÷SQL',
     'PGlite÷PG',
     'stall ms',
+    `stall@${opts.connections}`,
     'non-2xx',
   ];
-  const widths = [32, 8, 8, 8, 11, 11, 8, 10, 9, 8];
+  const widths = [32, 8, 8, 8, 11, 11, 8, 10, 9, 9, 8];
   const lines = [head.map((h, i) => pad(h, widths[i]!, i > 1)).join(' '), widths.map((w) => '-'.repeat(w)).join(' ')];
   const pgByName = new Map(engines.find((e) => e.engine === 'postgres')?.endpoints.map((r) => [r.name, r]) ?? []);
   for (const endpoint of endpoints) {
@@ -583,6 +593,7 @@ function table(engines: EngineResult[]): string {
         fmt(ratio(r.latency!.latency.p50, r.sql!.latency.p50)),
         pgRow?.latency ? fmt(ratio(r.latency!.latency.p50, pgRow.latency.latency.p50)) : '',
         fmt(r.stallMs, 0),
+        fmt(r.stallMsLoaded, 0),
         String(r.throughput!.non2xx + r.latency!.non2xx + r.throughput!.errors + r.latency!.errors),
       ];
       lines.push(cells.map((c, i) => pad(c, widths[i]!, i > 1)).join(' '));
@@ -618,12 +629,23 @@ function goals(engines: EngineResult[], bundle: BundleReport | undefined): Goal[
         measured: `${fmt(list.throughput!.rps, 0)} req/s on ${machineInfo().cores} cores`,
         met: list.throughput!.rps >= 1000,
       });
-      if (engine.engine === 'pglite') {
+    }
+    if (engine.engine === 'pglite') {
+      // The embedded engine must not block the server: judged on the stall one request's work causes;
+      // the loaded figure (and PostgreSQL's beside it) shows what queueing 50 connections adds.
+      const pgEndpoints = engines.find((e) => e.engine === 'postgres')?.endpoints ?? [];
+      for (const r of engine.endpoints.filter(
+        (x) => x.status === 'ok' && (x.name.startsWith('project list') || x.name === 'dashboard'),
+      )) {
+        const pgLoaded = pgEndpoints.find((x) => x.name === r.name)?.stallMsLoaded;
         out.push({
-          goal: 'event-loop stall < 100 ms at scale 0.1 (PGlite, list bench)',
+          goal: `event-loop stall < 100 ms at scale 0.1 (PGlite, ${r.name})`,
           engine: engine.engine,
-          measured: `${fmt(list.stallMs, 0)} ms at scale ${opts.scale}`,
-          met: opts.scale >= 0.1 ? (list.stallMs ?? Infinity) < 100 : null,
+          measured:
+            `${fmt(r.stallMs, 0)} ms at 1 connection; at ${opts.connections}: ${fmt(r.stallMsLoaded, 0)} ms` +
+            (pgLoaded !== undefined ? ` (PostgreSQL ${fmt(pgLoaded, 0)} ms)` : '') +
+            `, scale ${opts.scale}`,
+          met: opts.scale >= 0.1 ? (r.stallMs ?? Infinity) < 100 : null,
         });
       }
     }
@@ -682,7 +704,10 @@ async function main() {
   for (const e of engines) {
     const list = e.endpoints.find((x) => x.name.startsWith('project list'));
     if (list?.stallMs !== undefined)
-      console.log(`\nworst event-loop stall during the list bench on ${e.engine}: ${fmt(list.stallMs, 1)} ms`);
+      console.log(
+        `\nworst event-loop stall during the list bench on ${e.engine}: ${fmt(list.stallMs, 1)} ms at 1 connection, ` +
+          `${fmt(list.stallMsLoaded, 1)} ms at ${opts.connections}`,
+      );
   }
   console.log('');
   printBundle(bundle);
