@@ -1,6 +1,7 @@
 import { type AnyColumn, and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { type Db, rows } from '../../db/client';
 import { activities, activityProjects, projects, regions, teamDeployments, units } from '../../db/schema';
+import { containsPattern, pageWithTotal } from '../../lib/listing';
 import { type Scope, regionInScope } from '../../lib/scope';
 import { projectVisible } from '../projects/repository';
 import type { TActivityListQuery } from './schema';
@@ -45,10 +46,6 @@ function selectActivities(db: Db) {
     .innerJoin(units, eq(units.id, activities.organisingUnitId));
 }
 
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** `column` holds a region inside the subtree of `path` (a materialised path). */
 function inSubtree(column: AnyColumn | SQL, path: string): SQL {
   return sql`${column} in (select code from regions where path like ${path + '%'})`;
@@ -75,15 +72,13 @@ export async function listActivities(
           or ${activities.leaderName} ilike ${pattern})`
       : undefined,
   );
-  const [page, [totalRow]] = await Promise.all([
+  return pageWithTotal(
     selectActivities(db)
       .where(where)
-      .orderBy(desc(activities.startDate), desc(activities.createdAt), asc(activities.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
+      .orderBy(desc(activities.startDate), desc(activities.createdAt), asc(activities.id)),
     db.select({ total: count() }).from(activities).where(where),
-  ]);
-  return { rows: page, total: totalRow?.total ?? 0 };
+    query,
+  );
 }
 
 export async function findActivity(db: Db, scope: Scope, id: string, lock = false): Promise<ActivityRow | undefined> {
@@ -162,15 +157,6 @@ export async function unlinkProject(db: Db, activityId: string, projectId: strin
     .where(and(eq(activityProjects.activityId, activityId), eq(activityProjects.projectId, projectId)))
     .returning({ projectId: activityProjects.projectId });
   return deleted.length > 0;
-}
-
-export async function findUnitInScope(db: Db, scope: Scope, id: string) {
-  const [row] = await db
-    .select({ id: units.id, name: units.name, regionCode: units.regionCode, kind: units.kind })
-    .from(units)
-    .where(and(eq(units.id, id), regionInScope(units.regionCode, scope)))
-    .limit(1);
-  return row;
 }
 
 export type RegionRow = { code: string; name: string; path: string; parentCode: string | null; level: string };

@@ -18,6 +18,7 @@ import { recordAudit } from '../audit/service';
 import { requireWriter } from '../partners/service';
 import { effectivePolicy } from '../policies/service';
 import { projectToday } from '../projects/service';
+import { findUnit } from '../regions/repository';
 import * as repo from './repository';
 import type {
   TActivity,
@@ -190,7 +191,7 @@ export async function createActivity(
 ): Promise<TActivityDetail> {
   requireWriter(auth);
   return db.transaction(async (tx) => {
-    const unit = await repo.findUnitInScope(tx, auth.scope, input.organisingUnitId ?? auth.user.unitId);
+    const unit = await findUnit(tx, auth.scope, input.organisingUnitId ?? auth.user.unitId);
     if (!unit) throw unitNotInScope('body.organisingUnitId');
     const facts = await checkActivity(tx, unit.regionCode, {
       kind: input.kind,
@@ -507,7 +508,7 @@ export async function createDeployment(
   requireWriter(auth);
   checkDates(input.fromDate, input.toDate ?? null);
   return db.transaction(async (tx) => {
-    const unit = await repo.findUnitInScope(tx, auth.scope, input.unitId ?? auth.user.unitId);
+    const unit = await findUnit(tx, auth.scope, input.unitId ?? auth.user.unitId);
     if (!unit) throw unitNotInScope('body.unitId');
     const id = await repo.insertDeployment(tx, {
       teamName: foldName(input.teamName),

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../domain/errors';
-import { pickLang, problemFrom } from '../../lib/problem';
+import { attachment, sendImportErrors, uploadedWorkbook, XLSX, ZBinary, zImportProblem } from '../../lib/excel-import';
+import { pickLang } from '../../lib/problem';
 import * as excel from './excel.service';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const ZBinary = z.any().describe('An .xlsx workbook');
 const ZKind = z.object({ kind: z.enum(['parcels', 'buildings', 'funds']) });
 const NAMES = {
   parcels: { zh: '地块', en: 'parcels' },
@@ -14,28 +13,7 @@ const NAMES = {
 } as const;
 
 const ZImportResult = z.object({ created: z.number().int() });
-const ZImportProblem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  code: z.string(),
-  i18n: z.record(z.string(), z.object({ title: z.string(), detail: z.string() })),
-  errors: z.array(
-    z.object({
-      field: z.string().describe("'row 5 / 面积(亩)'"),
-      row: z.number().int(),
-      column: z.string(),
-      'zh-CN': z.string(),
-      en: z.string(),
-      message: z.string(),
-    }),
-  ),
-});
-
-function attachment(name: string): string {
-  return `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
+const ZImportProblem = zImportProblem({ field: "'row 5 / 面积(亩)'" });
 
 /** Excel template, all-or-nothing import and export of the supply library. */
 export const factorExcelRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -127,38 +105,9 @@ export const factorExcelRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const upload = req.isMultipart() ? await req.file() : undefined;
-      if (!upload) {
-        throw new AppError('VALIDATION', {
-          fields: [
-            { field: 'file', zh: '请上传 Excel 文件（字段名 file）', en: 'Upload an Excel file in the field "file"' },
-          ],
-        });
-      }
-      const result = await excel.importLibrary(db, req.auth, req.params.kind, await upload.toBuffer());
+      const result = await excel.importLibrary(db, req.auth, req.params.kind, await uploadedWorkbook(req));
       if (result.ok) return reply.code(201).send({ created: result.created });
-      const lang = pickLang(req.headers['accept-language']);
-      const problem = problemFrom(
-        'VALIDATION',
-        lang,
-        {
-          zh: `导入文件有 ${result.errors.length} 处错误，未导入任何记录`,
-          en: `The file has ${result.errors.length} error(s); nothing was imported`,
-        },
-        [],
-      );
-      const errors = result.errors.map((e) => ({
-        field: `row ${e.row} / ${e.column}`,
-        row: e.row,
-        column: e.column,
-        'zh-CN': e.zh,
-        en: e.en,
-        message: lang === 'en' ? e.en : e.zh,
-      }));
-      return reply
-        .code(400)
-        .type('application/problem+json; charset=utf-8')
-        .send({ ...problem, errors });
+      return sendImportErrors(req, reply, result.errors, '记录');
     },
   );
 };

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { partners, projects, referrals, regions, units } from '../../db/schema';
+import { containsPattern, pageWithTotal } from '../../lib/listing';
 import { type Scope, regionInScope } from '../../lib/scope';
 import { projectVisible } from '../projects/repository';
 import type { TPartnerListQuery } from './schema';
@@ -44,10 +45,6 @@ function selectPartners(db: Db) {
     .innerJoin(units, eq(units.id, partners.ownerUnitId));
 }
 
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export async function listPartners(
   db: Db,
   scope: Scope,
@@ -64,15 +61,11 @@ export async function listPartners(
           or ${partners.location} ilike ${pattern} or array_to_string(${partners.focusIndustries}, ' ') ilike ${pattern})`
       : undefined,
   );
-  const [page, [totalRow]] = await Promise.all([
-    selectPartners(db)
-      .where(where)
-      .orderBy(asc(partners.kind), desc(partners.updatedAt), asc(partners.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
+  return pageWithTotal(
+    selectPartners(db).where(where).orderBy(asc(partners.kind), desc(partners.updatedAt), asc(partners.id)),
     db.select({ total: count() }).from(partners).where(where),
-  ]);
-  return { rows: page, total: totalRow?.total ?? 0 };
+    query,
+  );
 }
 
 export async function findPartner(db: Db, scope: Scope, id: string, lock = false): Promise<PartnerRow | undefined> {
@@ -80,20 +73,6 @@ export async function findPartner(db: Db, scope: Scope, id: string, lock = false
     .where(and(eq(partners.id, id), regionInScope(partners.regionCode, scope)))
     .limit(1);
   const [row] = lock ? await query.for('update', { of: partners }) : await query;
-  return row;
-}
-
-/** A unit inside the scope (its region is), or undefined. */
-export async function findUnitInScope(
-  db: Db,
-  scope: Scope,
-  id: string,
-): Promise<{ id: string; name: string; regionCode: string; kind: string } | undefined> {
-  const [row] = await db
-    .select({ id: units.id, name: units.name, regionCode: units.regionCode, kind: units.kind })
-    .from(units)
-    .where(and(eq(units.id, id), regionInScope(units.regionCode, scope)))
-    .limit(1);
   return row;
 }
 

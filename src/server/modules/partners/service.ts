@@ -18,6 +18,7 @@ import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
 import { recordAudit } from '../audit/service';
 import { effectivePolicy } from '../policies/service';
+import { findUnit } from '../regions/repository';
 import { presentPartner, presentReferral } from './presenter';
 import * as repo from './repository';
 import type {
@@ -104,7 +105,7 @@ export async function createPartner(db: Db, auth: AuthContext, input: TCreatePar
   if (!name)
     throw new AppError('VALIDATION', { fields: [{ field: 'body.name', zh: '名称不能为空', en: 'The name is empty' }] });
   return db.transaction(async (tx) => {
-    const unit = await repo.findUnitInScope(tx, auth.scope, input.ownerUnitId ?? auth.user.unitId);
+    const unit = await findUnit(tx, auth.scope, input.ownerUnitId ?? auth.user.unitId);
     if (!unit) {
       throw new AppError('VALIDATION', {
         fields: [{ field: 'body.ownerUnitId', zh: '所属单位不存在或不在您的范围内', en: 'No such unit in your scope' }],

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Input, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useRegion } from '../../app/region';
+import { PagedTable } from '../../components/PagedTable';
 import { useLang } from '../../i18n';
 import { ActivityDrawer } from './ActivityDrawer';
 import { ActivityFormModal } from './ActivityFormModal';
@@ -98,19 +99,13 @@ export function ActivitiesTab() {
           {t('act.new')}
         </Button>
       </Space>
-      <Table<Activity>
-        rowKey="id"
-        size="middle"
-        loading={isFetching}
+      <PagedTable<Activity>
         columns={columns}
-        dataSource={data?.items ?? []}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showTotal: (total) => <Typography.Text type="secondary">{t('common.total', { total })}</Typography.Text>,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        data={data}
+        loading={isFetching}
+        page={filters.page}
+        pageSize={filters.pageSize}
+        onPage={(page, pageSize) => setFilters((f) => ({ ...f, page, pageSize }))}
       />
       <ActivityFormModal editing={editing} onClose={() => setEditing(null)} />
       <ActivityDrawer

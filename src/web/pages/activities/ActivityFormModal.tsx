@@ -1,10 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { api } from '../../api/client';
-import { applyFieldErrors } from '../../api/forms';
-import { useShowError } from '../../api/useApiError';
+import { FormModal, useFormSave } from '../../components/FormModal';
 import { useLang } from '../../i18n';
 import { useActivityCatalog, useLabel } from './hooks';
 import type { Activity, ActivityKind } from './types';
@@ -26,12 +24,9 @@ interface Values {
 
 /** 登记 / 编辑 an activity or trip; the server checks the rules (leader, destination, expo targets). */
 export function ActivityFormModal({ editing, onClose }: { editing: Activity | 'new' | null; onClose: () => void }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const label = useLabel();
   const [form] = Form.useForm<Values>();
-  const client = useQueryClient();
-  const { message } = App.useApp();
-  const showError = useShowError();
   const { data: catalog } = useActivityCatalog();
   const kind = Form.useWatch('kind', form);
   const online = catalog?.kinds.find((k) => k.value === kind)?.online ?? false;
@@ -59,8 +54,8 @@ export function ActivityFormModal({ editing, onClose }: { editing: Activity | 'n
     }
   }, [editing, form]);
 
-  const save = useMutation({
-    mutationFn: (v: Values) => {
+  const save = useFormSave(form, {
+    save: (v) => {
       const body = {
         kind: v.kind,
         title: v.title,
@@ -79,73 +74,60 @@ export function ActivityFormModal({ editing, onClose }: { editing: Activity | 'n
         ? api.patch(`/api/activities/${editing.id}`, { ...body, version: editing.version })
         : api.post('/api/activities', body);
     },
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['activities'] });
-      void message.success(t('act.saved'));
-      onClose();
-    },
-    onError: (err) => {
-      if (!applyFieldErrors(form, err, lang)) showError(err);
-    },
+    invalidates: ['activities'],
+    savedMessage: t('act.saved'),
+    onClose,
   });
   const required = { required: true, message: t('common.required') };
   return (
-    <Modal
+    <FormModal
+      form={form}
+      name="activity-form"
       title={editing === 'new' ? t('act.new') : t('act.edit')}
       open={editing !== null}
-      onOk={() =>
-        void form.validateFields().then(
-          (v) => save.mutate(v),
-          () => undefined,
-        )
-      }
-      onCancel={onClose}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      forceRender
+      onClose={onClose}
+      onSubmit={(v) => save.mutate(v)}
+      saving={save.isPending}
       width={640}
     >
-      <Form form={form} layout="vertical" name="activity-form">
-        <Form.Item name="kind" label={t('act.kind')} rules={[required]}>
-          <Select options={(catalog?.kinds ?? []).map((k) => ({ value: k.value, label: label(k.label) }))} />
-        </Form.Item>
-        <Form.Item name="title" label={t('act.titleField')} rules={[required]}>
+      <Form.Item name="kind" label={t('act.kind')} rules={[required]}>
+        <Select options={(catalog?.kinds ?? []).map((k) => ({ value: k.value, label: label(k.label) }))} />
+      </Form.Item>
+      <Form.Item name="title" label={t('act.titleField')} rules={[required]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="startDate" label={t('act.startDate')} rules={[required]}>
+        <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />
+      </Form.Item>
+      <Form.Item name="endDate" label={t('act.endDate')}>
+        <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />
+      </Form.Item>
+      {!online && (
+        <Form.Item name="destination" label={t('act.destination')}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="startDate" label={t('act.startDate')} rules={[required]}>
-          <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />
-        </Form.Item>
-        <Form.Item name="endDate" label={t('act.endDate')}>
-          <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />
-        </Form.Item>
-        {!online && (
-          <Form.Item name="destination" label={t('act.destination')}>
-            <Input maxLength={200} />
-          </Form.Item>
-        )}
-        <Form.Item name="leaderName" label={t('act.leader')}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="participants" label={t('act.participants')} extra={t('act.participantsHint')}>
-          <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
-        </Form.Item>
-        <Form.Item name="targetProjects" label={t('act.targetProjects')}>
-          <InputNumber min={0} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="targetAmountWan" label={t('act.targetAmountWan')}>
-          <Input inputMode="decimal" />
-        </Form.Item>
-        <Form.Item name="targetLeads" label={t('act.targetLeads')}>
-          <InputNumber min={0} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="leadsCount" label={t('act.leadsCount')}>
-          <InputNumber min={0} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="note" label={t('act.note')}>
-          <Input.TextArea rows={2} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="leaderName" label={t('act.leader')}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="participants" label={t('act.participants')} extra={t('act.participantsHint')}>
+        <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
+      </Form.Item>
+      <Form.Item name="targetProjects" label={t('act.targetProjects')}>
+        <InputNumber min={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="targetAmountWan" label={t('act.targetAmountWan')}>
+        <Input inputMode="decimal" />
+      </Form.Item>
+      <Form.Item name="targetLeads" label={t('act.targetLeads')}>
+        <InputNumber min={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="leadsCount" label={t('act.leadsCount')}>
+        <InputNumber min={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="note" label={t('act.note')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,13 +1,4 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Modal, Table, Upload } from 'antd';
-import { useState } from 'react';
-import { ApiError } from '../../api/client';
-import { useErrorText } from '../../api/useApiError';
-import { useSignedInUser } from '../../app/auth';
-import { useLang } from '../../i18n';
-import { download, uploadFile } from '../projects/files';
-import type { ImportRowError } from '../projects/types';
+import { ImportModal } from '../../components/ImportModal';
 
 /** Excel import of one kind of library item: all or nothing, each bad cell listed by row and column. */
 export function FactorImportModal({
@@ -19,78 +10,15 @@ export function FactorImportModal({
   open: boolean;
   onClose: () => void;
 }) {
-  const { t, lang } = useLang();
-  const me = useSignedInUser();
-  const client = useQueryClient();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const [rowErrors, setRowErrors] = useState<ImportRowError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const upload = useMutation({
-    mutationFn: (file: File) =>
-      uploadFile<{ created: number }>(`/api/factors/excel/${kind}/import`, file, me.csrfToken, lang),
-    onMutate: () => {
-      setRowErrors([]);
-      setFailure(null);
-    },
-    onSuccess: (result) => {
-      void message.success(t('factors.imported', { count: result.created }));
-      void client.invalidateQueries({ queryKey: ['factors'] });
-      onClose();
-    },
-    onError: (err) => {
-      setFailure(errorText(err));
-      if (err instanceof ApiError) setRowErrors(err.problem.errors as ImportRowError[]);
-    },
-  });
-
   return (
-    <Modal
-      title={t('factors.import')}
+    <ImportModal
       open={open}
-      onCancel={onClose}
-      footer={<Button onClick={onClose}>{t('common.close')}</Button>}
-      width={760}
-      destroyOnHidden
-    >
-      <p>{t('projects.importHint')}</p>
-      <Button icon={<DownloadOutlined />} onClick={() => download(`/api/factors/excel/${kind}/import-template`)}>
-        {t('projects.importTemplate')}
-      </Button>
-      <Upload.Dragger
-        style={{ marginTop: 16 }}
-        accept=".xlsx"
-        maxCount={1}
-        showUploadList={false}
-        disabled={upload.isPending}
-        customRequest={({ file }) => upload.mutate(file as File)}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p>{t(upload.isPending ? 'projects.importing' : 'projects.importDrop')}</p>
-      </Upload.Dragger>
-      {failure && <Alert style={{ marginTop: 16 }} type="error" showIcon title={failure} />}
-      {rowErrors.length > 0 && (
-        <Table<ImportRowError>
-          style={{ marginTop: 16 }}
-          size="small"
-          rowKey={(e, i) => `${e.field}-${i}`}
-          dataSource={rowErrors}
-          pagination={{ pageSize: 10 }}
-          columns={[
-            { title: t('projects.importRow'), dataIndex: 'row', width: 80 },
-            {
-              title: t('projects.importColumn'),
-              dataIndex: 'column',
-              width: 180,
-              render: (c: string | undefined, e) => c ?? e.field,
-            },
-            { title: t('projects.importProblem'), render: (_, e) => (lang === 'en' ? e.en : e['zh-CN']) || e.message },
-          ]}
-        />
-      )}
-    </Modal>
+      onClose={onClose}
+      title="factors.import"
+      uploadPath={`/api/factors/excel/${kind}/import`}
+      templatePath={`/api/factors/excel/${kind}/import-template`}
+      importedMessage="factors.imported"
+      invalidates={['factors']}
+    />
   );
 }

@@ -1,9 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client';
-import { applyFieldErrors } from '../../api/forms';
-import { useShowError } from '../../api/useApiError';
+import { FormModal, useFormSave } from '../../components/FormModal';
 import { useLang } from '../../i18n';
 import { useLabel } from '../activities/hooks';
 import { usePartnerCatalog } from './hooks';
@@ -23,12 +21,9 @@ interface Values {
 }
 
 export function PartnerFormModal({ editing, onClose }: { editing: Partner | 'new' | null; onClose: () => void }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const label = useLabel();
   const [form] = Form.useForm<Values>();
-  const client = useQueryClient();
-  const { message } = App.useApp();
-  const showError = useShowError();
   const { data: catalog } = usePartnerCatalog();
   useEffect(() => {
     if (!editing) return;
@@ -49,8 +44,8 @@ export function PartnerFormModal({ editing, onClose }: { editing: Partner | 'new
         note: editing.note ?? undefined,
       });
   }, [editing, form]);
-  const save = useMutation({
-    mutationFn: (v: Values) => {
+  const save = useFormSave(form, {
+    save: (v) => {
       const body = {
         kind: v.kind,
         name: v.name,
@@ -67,64 +62,51 @@ export function PartnerFormModal({ editing, onClose }: { editing: Partner | 'new
         ? api.patch(`/api/partners/${editing.id}`, { ...body, version: editing.version })
         : api.post('/api/partners', body);
     },
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['partners'] });
-      void message.success(t('partners.saved'));
-      onClose();
-    },
-    onError: (err) => {
-      if (!applyFieldErrors(form, err, lang)) showError(err);
-    },
+    invalidates: ['partners'],
+    savedMessage: t('partners.saved'),
+    onClose,
   });
   const required = { required: true, message: t('common.required') };
   return (
-    <Modal
+    <FormModal
+      form={form}
+      name="partner-form"
       title={editing === 'new' ? t('partners.new') : t('partners.edit')}
       open={editing !== null}
-      onOk={() =>
-        void form.validateFields().then(
-          (v) => save.mutate(v),
-          () => undefined,
-        )
-      }
-      onCancel={onClose}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      forceRender
+      onClose={onClose}
+      onSubmit={(v) => save.mutate(v)}
+      saving={save.isPending}
     >
-      <Form form={form} layout="vertical" name="partner-form">
-        <Form.Item name="kind" label={t('partners.kind')} rules={[required]}>
-          <Select options={(catalog?.kinds ?? []).map((k) => ({ value: k.value, label: label(k.label) }))} />
-        </Form.Item>
-        <Form.Item name="name" label={t('partners.name')} rules={[required]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="contactPerson" label={t('partners.contact')}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="phone" label={t('partners.phone')}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="email" label={t('partners.email')}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="country" label={t('partners.country')} rules={[required]}>
-          <Input maxLength={2} style={{ width: 120 }} />
-        </Form.Item>
-        <Form.Item name="location" label={t('partners.location')}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="focusIndustries" label={t('partners.focus')} extra={t('partners.focusHint')}>
-          <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
-        </Form.Item>
-        <Form.Item name="status" label={t('partners.status')} rules={[required]}>
-          <Select options={(catalog?.statuses ?? []).map((s) => ({ value: s.value, label: label(s.label) }))} />
-        </Form.Item>
-        <Form.Item name="note" label={t('partners.note')}>
-          <Input.TextArea rows={2} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="kind" label={t('partners.kind')} rules={[required]}>
+        <Select options={(catalog?.kinds ?? []).map((k) => ({ value: k.value, label: label(k.label) }))} />
+      </Form.Item>
+      <Form.Item name="name" label={t('partners.name')} rules={[required]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="contactPerson" label={t('partners.contact')}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="phone" label={t('partners.phone')}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="email" label={t('partners.email')}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="country" label={t('partners.country')} rules={[required]}>
+        <Input maxLength={2} style={{ width: 120 }} />
+      </Form.Item>
+      <Form.Item name="location" label={t('partners.location')}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="focusIndustries" label={t('partners.focus')} extra={t('partners.focusHint')}>
+        <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
+      </Form.Item>
+      <Form.Item name="status" label={t('partners.status')} rules={[required]}>
+        <Select options={(catalog?.statuses ?? []).map((s) => ({ value: s.value, label: label(s.label) }))} />
+      </Form.Item>
+      <Form.Item name="note" label={t('partners.note')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   );
 }

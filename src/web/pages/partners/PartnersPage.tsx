@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Input, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Input, Select, Space, Tabs, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
+import { PagedTable } from '../../components/PagedTable';
 import { useLang } from '../../i18n';
 import { useLabel } from '../activities/hooks';
 import { PartnerDrawer } from './PartnerDrawer';
@@ -77,19 +78,13 @@ function LibraryTab() {
           {t('partners.new')}
         </Button>
       </Space>
-      <Table<Partner>
-        rowKey="id"
-        size="middle"
-        loading={isFetching}
+      <PagedTable<Partner>
         columns={columns}
-        dataSource={data?.items ?? []}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showTotal: (total) => <Typography.Text type="secondary">{t('common.total', { total })}</Typography.Text>,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        data={data}
+        loading={isFetching}
+        page={filters.page}
+        pageSize={filters.pageSize}
+        onPage={(page, pageSize) => setFilters((f) => ({ ...f, page, pageSize }))}
       />
       <PartnerFormModal editing={editing} onClose={() => setEditing(null)} />
       <PartnerDrawer

@@ -19,10 +19,10 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-do
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useRegion } from '../../app/region';
+import { ImportModal } from '../../components/ImportModal';
 import { useLang } from '../../i18n';
 import { download } from './files';
 import { useSavedViews } from './hooks';
-import { ImportModal } from './ImportModal';
 import { useMoney, useRegionName } from './labels';
 import { ProjectFormModal } from './ProjectFormModal';
 import { StageTag } from './StageTag';
@@ -263,7 +263,15 @@ export default function ProjectDatabasePage() {
         defaultStage={database === 'planned' ? 'planned' : 'negotiating'}
         onClose={() => setCreating(false)}
       />
-      <ImportModal open={importing} onClose={() => setImporting(false)} />
+      <ImportModal
+        open={importing}
+        onClose={() => setImporting(false)}
+        title="projects.import"
+        uploadPath="/api/projects/import"
+        templatePath="/api/projects/import-template"
+        importedMessage="projects.imported"
+        invalidates={['projects']}
+      />
     </>
   );
 }

@@ -1,21 +1,42 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Table, Upload } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../api/client';
-import { useErrorText } from '../../api/useApiError';
-import { useSignedInUser } from '../../app/auth';
-import { useLang } from '../../i18n';
-import { download, uploadFile } from './files';
-import type { ImportRowError } from './types';
+import { ApiError } from '../api/client';
+import { useErrorText } from '../api/useApiError';
+import { useSignedInUser } from '../app/auth';
+import { useLang, type MessageKey } from '../i18n';
+import { download, uploadFile } from '../pages/projects/files';
+import type { ImportRowError } from '../pages/projects/types';
 
-interface Props {
+export interface ImportModalProps {
   open: boolean;
   onClose: () => void;
+  /** The dialog's title. */
+  title: MessageKey;
+  /** POST endpoint that takes the filled-in template as multipart field `file` and answers `{ created }`. */
+  uploadPath: string;
+  /** GET endpoint of the empty template. */
+  templatePath: string;
+  /** The success message; it gets `{count}`, the number of rows created. */
+  importedMessage: MessageKey;
+  /** The queries an import makes stale. */
+  invalidates: QueryKey;
 }
 
-/** 导入: fill the template in Excel, upload it; a refused file lists every bad cell and writes nothing. */
-export function ImportModal({ open, onClose }: Props) {
+/**
+ * 导入: fill the template in Excel, upload it; a refused file lists every bad cell by row and column
+ * and writes nothing (the server imports all or nothing).
+ */
+export function ImportModal({
+  open,
+  onClose,
+  title,
+  uploadPath,
+  templatePath,
+  importedMessage,
+  invalidates,
+}: ImportModalProps) {
   const { t, lang } = useLang();
   const me = useSignedInUser();
   const client = useQueryClient();
@@ -25,14 +46,14 @@ export function ImportModal({ open, onClose }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
 
   const upload = useMutation({
-    mutationFn: (file: File) => uploadFile<{ created: number }>('/api/projects/import', file, me.csrfToken, lang),
+    mutationFn: (file: File) => uploadFile<{ created: number }>(uploadPath, file, me.csrfToken, lang),
     onMutate: () => {
       setRowErrors([]);
       setFailure(null);
     },
     onSuccess: (result) => {
-      void message.success(t('projects.imported', { count: result.created }));
-      void client.invalidateQueries({ queryKey: ['projects'] });
+      void message.success(t(importedMessage, { count: result.created }));
+      void client.invalidateQueries({ queryKey: invalidates });
       onClose();
     },
     onError: (err) => {
@@ -43,7 +64,7 @@ export function ImportModal({ open, onClose }: Props) {
 
   return (
     <Modal
-      title={t('projects.import')}
+      title={t(title)}
       open={open}
       onCancel={onClose}
       footer={<Button onClick={onClose}>{t('common.close')}</Button>}
@@ -51,7 +72,7 @@ export function ImportModal({ open, onClose }: Props) {
       destroyOnHidden
     >
       <p>{t('projects.importHint')}</p>
-      <Button icon={<DownloadOutlined />} onClick={() => download('/api/projects/import-template')}>
+      <Button icon={<DownloadOutlined />} onClick={() => download(templatePath)}>
         {t('projects.importTemplate')}
       </Button>
       <Upload.Dragger
