@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, type E2eServer, launchBrowser, startE2eServer } from './server';
+import { chooseOption, DEMO_PASSWORD, type E2eServer, launchBrowser, startE2eServer } from './server';
 
 // Exclusivity and pre-signing filing are Jiaxing rules of 2024-04-01…2025-12-31, which today's date
 // is past; these tests use what holds today: Liaoyuan's escalation (≥5亿元, liaoyuan §三.三) and transfers.
@@ -45,14 +45,6 @@ async function createProject(page: Page, body: { name: string; totalInvestmentWa
 }
 
 /** Picks an option of the antd Select / TreeSelect whose popup is open. */
-async function chooseOption(page: Page, text: string | RegExp) {
-  await page
-    .locator('.ant-select-item-option:visible, .ant-select-tree-node-content-wrapper:visible')
-    .filter({ hasText: text })
-    .first()
-    .click();
-}
-
 /** A few days ago as YYYY-MM-DD in China: gate dates record facts and cannot be in the future. */
 function daysAgo(days: number): string {
   return new Date(Date.now() + 8 * 3600_000 - days * 86_400_000).toISOString().slice(0, 10);

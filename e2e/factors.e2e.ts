@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { rows } from '../src/server/db/client';
-import { DEMO_PASSWORD, type E2eServer, launchBrowser, startE2eServer } from './server';
+import { chooseOption, DEMO_PASSWORD, type E2eServer, launchBrowser, startE2eServer } from './server';
 
 let server: E2eServer;
 let browser: Browser;
@@ -28,14 +28,6 @@ async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
-}
-
-async function chooseOption(page: Page, text: string | RegExp) {
-  await page
-    .locator('.ant-select-item-option:visible, .ant-select-tree-node-content-wrapper:visible')
-    .filter({ hasText: text })
-    .first()
-    .click();
 }
 
 describe('factor supply', () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { computeCheckChar } from '../src/domain/credit-code';
-import { DEMO_PASSWORD, type E2eServer, launchBrowser, startE2eServer } from './server';
+import { chooseOption, DEMO_PASSWORD, type E2eServer, launchBrowser, startE2eServer } from './server';
 
 let server: E2eServer;
 let browser: Browser;
@@ -30,14 +30,6 @@ async function signIn(page: Page, username: string, password: string) {
 }
 
 /** Picks an option of the antd Select / TreeSelect whose popup is open. */
-async function chooseOption(page: Page, text: string | RegExp) {
-  await page
-    .locator('.ant-select-item-option:visible, .ant-select-tree-node-content-wrapper:visible')
-    .filter({ hasText: text })
-    .first()
-    .click();
-}
-
 /** A few days ago as YYYY-MM-DD: gate dates record facts and cannot be in the future. */
 function daysAgo(days: number): string {
   const d = new Date(Date.now() + 8 * 3600_000 - days * 86_400_000);
@@ -70,6 +62,8 @@ describe('project pipeline', () => {
     await enterpriseDialog.getByLabel('统一社会信用代码').fill(creditCode);
     await enterpriseDialog.getByLabel('标签').click();
     await chooseOption(page, '专精特新');
+    await enterpriseDialog.locator('.ant-modal-title').click();
+    await enterpriseDialog.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await enterpriseDialog.getByRole('button', { name: /保\s*存/ }).click();
     await enterpriseDialog.waitFor({ state: 'hidden' });
     const enterpriseRow = page.getByRole('row').filter({ hasText: investor });
@@ -88,6 +82,9 @@ describe('project pipeline', () => {
     await projectDialog.getByLabel('投资企业').click();
     await page.keyboard.type('浩瀚');
     await chooseOption(page, investor);
+    // A multiple select keeps its list open over the fields below: close it as a user would.
+    await projectDialog.locator('.ant-modal-title').click();
+    await projectDialog.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await projectDialog.getByLabel('来源渠道').click();
     await chooseOption(page, '以商招商');
     await projectDialog.getByLabel('总投资（万元）').fill('52000');
