@@ -33,6 +33,8 @@ export function trackInflight(app: FastifyInstance): () => number {
   });
   app.addHook('onSend', async (req) => done(req));
   app.addHook('onResponse', async (req) => done(req));
+  // A request whose client left before the answer gets neither onSend nor onResponse.
+  app.addHook('onRequestAbort', async (req) => done(req));
   return () => inflight;
 }
 
