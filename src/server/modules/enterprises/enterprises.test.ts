@@ -183,6 +183,8 @@ describe('finding enterprises', () => {
     const page = await zone.get('/api/enterprises?pageSize=2&page=2&sort=name');
     expect(page.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(page.body.items).toHaveLength(1);
+    const past = await zone.get('/api/enterprises?pageSize=2&page=5&sort=name');
+    expect(past.body).toMatchObject({ items: [], total: 3, page: 5 });
   });
 
   it('shows a zone officer only the zone, and the city officer the zone too', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import { insertMany } from '../../db/bulk';
 import type { Db } from '../../db/client';
 import { enterprises, regions, units } from '../../db/schema';
@@ -41,9 +41,12 @@ const selection = {
 };
 
 function selectEnterprises(db: Db) {
-  return db
-    .select(selection)
-    .from(enterprises)
+  return joinNames(db.select(selection).from(enterprises).$dynamic());
+}
+
+/** The region and unit names an enterprise row carries (drizzle's dynamic query building). */
+function joinNames<Q extends PgSelect>(query: Q) {
+  return query
     .innerJoin(regions, eq(regions.code, enterprises.regionCode))
     .innerJoin(units, eq(units.id, enterprises.unitId))
     .leftJoin(hqRegions, eq(hqRegions.code, enterprises.hqRegionCode));
@@ -110,15 +113,24 @@ export async function listEnterprises(
     query.industrySection ? eq(enterprises.industrySection, query.industrySection) : undefined,
     query.industryDivision ? eq(enterprises.industryDivision, query.industryDivision) : undefined,
   );
-  const [page, [totalRow]] = await Promise.all([
-    selectEnterprises(db)
-      .where(where)
-      .orderBy(...orderBy(query, search?.text))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: count() }).from(enterprises).where(where),
-  ]);
-  return { rows: page, total: totalRow?.total ?? 0 };
+  // The page and the total in one statement: a separate count is planned on its own and, for a
+  // two-character term the trigram index cannot serve, scanned every enterprise (95 ms against
+  // 16 ms at bench scale 0.1) where the page went through the scope's regions.
+  const paged = await joinNames(
+    db
+      .select({ ...selection, total: sql<number>`(count(*) over ())::int` })
+      .from(enterprises)
+      .$dynamic(),
+  )
+    .where(where)
+    .orderBy(...orderBy(query, search?.text))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  if (paged.length === 0 && query.page > 1) {
+    const [totalRow] = await db.select({ total: count() }).from(enterprises).where(where);
+    return { rows: [], total: totalRow?.total ?? 0 };
+  }
+  return { rows: paged.map(({ total: _total, ...row }) => row), total: paged[0]?.total ?? 0 };
 }
 
 /** Which enterprises a scope sees: those registered in a region of it. */
