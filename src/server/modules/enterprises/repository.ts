@@ -7,6 +7,7 @@ import { enterprises, regions, units } from '../../db/schema';
 import { type Scope, regionInScope } from '../../lib/scope';
 import type { TEnterpriseListQuery } from './schema';
 import { isUniqueViolation } from '../../db/errors';
+import { containsPattern, splitWindowTotal, windowTotal } from '../../lib/listing';
 
 export type EnterpriseValues = Omit<typeof enterprises.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 export type EnterpriseRow = typeof enterprises.$inferSelect & {
@@ -50,11 +51,6 @@ function joinNames<Q extends PgSelect>(query: Q) {
     .innerJoin(regions, eq(regions.code, enterprises.regionCode))
     .innerJoin(units, eq(units.id, enterprises.unitId))
     .leftJoin(hqRegions, eq(hqRegions.code, enterprises.hqRegionCode));
-}
-
-/** `%text%` for ILIKE, with the pattern characters of the text itself taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
@@ -118,7 +114,7 @@ export async function listEnterprises(
   // 16 ms at bench scale 0.1) where the page went through the scope's regions.
   const paged = await joinNames(
     db
-      .select({ ...selection, total: sql<number>`(count(*) over ())::int` })
+      .select({ ...selection, total: windowTotal })
       .from(enterprises)
       .$dynamic(),
   )
@@ -126,11 +122,7 @@ export async function listEnterprises(
     .orderBy(...orderBy(query, search?.text))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  if (paged.length === 0 && query.page > 1) {
-    const [totalRow] = await db.select({ total: count() }).from(enterprises).where(where);
-    return { rows: [], total: totalRow?.total ?? 0 };
-  }
-  return { rows: paged.map(({ total: _total, ...row }) => row), total: paged[0]?.total ?? 0 };
+  return splitWindowTotal(paged, query.page, () => db.select({ total: count() }).from(enterprises).where(where));
 }
 
 /** Which enterprises a scope sees: those registered in a region of it. */

@@ -29,11 +29,7 @@ import {
 import { type Scope, regionInScope } from '../../lib/scope';
 import type { TBuildingQuery, TFundQuery, TMapQuery, TParcelQuery, TQuotaQuery } from './schema';
 import { isUniqueViolation } from '../../db/errors';
-
-/** `%text%` for ILIKE, with the pattern characters of the text itself taken literally. */
-function contains(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+import { containsPattern } from '../../lib/listing';
 
 /** The region and its subtree. */
 function inSubtree(column: SQL | AnyColumn, code: string): SQL {
@@ -68,7 +64,9 @@ function selectParcels(db: Db) {
 function parcelWhere(scope: Scope, f: Partial<TParcelQuery>): SQL | undefined {
   return and(
     regionInScope(parcels.regionCode, scope),
-    f.q ? sql`(${parcels.name} ilike ${contains(f.q)} or ${parcels.code} ilike ${contains(f.q)})` : undefined,
+    f.q
+      ? sql`(${parcels.name} ilike ${containsPattern(f.q)} or ${parcels.code} ilike ${containsPattern(f.q)})`
+      : undefined,
     f.regionCode ? inSubtree(parcels.regionCode, f.regionCode) : undefined,
     f.use ? eq(parcels.use, f.use) : undefined,
     f.status ? eq(parcels.status, f.status) : undefined,
@@ -147,7 +145,9 @@ function selectBuildings(db: Db) {
 function buildingWhere(scope: Scope, f: Partial<TBuildingQuery>): SQL | undefined {
   return and(
     regionInScope(buildings.regionCode, scope),
-    f.q ? sql`(${buildings.name} ilike ${contains(f.q)} or ${buildings.code} ilike ${contains(f.q)})` : undefined,
+    f.q
+      ? sql`(${buildings.name} ilike ${containsPattern(f.q)} or ${buildings.code} ilike ${containsPattern(f.q)})`
+      : undefined,
     f.regionCode ? inSubtree(buildings.regionCode, f.regionCode) : undefined,
     f.kind ? eq(buildings.kind, f.kind) : undefined,
     f.status ? eq(buildings.status, f.status) : undefined,
@@ -243,7 +243,7 @@ export async function listFunds(
 ): Promise<{ rows: FundRow[]; total: number }> {
   const where = and(
     regionInScope(funds.regionCode, scope),
-    f.q ? sql`${funds.name} ilike ${contains(f.q)}` : undefined,
+    f.q ? sql`${funds.name} ilike ${containsPattern(f.q)}` : undefined,
     f.regionCode ? inSubtree(funds.regionCode, f.regionCode) : undefined,
     f.stage ? sql`${f.stage} = any(${funds.stages})` : undefined,
     f.industry ? sql`${f.industry} = any(${funds.focusIndustries})` : undefined,

@@ -18,6 +18,7 @@ import {
 import { type Scope, regionInScope } from '../../lib/scope';
 import type { ProjectSort, TProjectFilters } from './schema';
 import { findSavedView } from './views';
+import { containsPattern, splitWindowTotal, windowTotal } from '../../lib/listing';
 
 export type ProjectValues = Omit<typeof projects.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
@@ -91,11 +92,6 @@ export function projectVisible(scope: Scope): SQL {
     select 1 from users u where u.id = ${scope.userId}
       and (u.role in ('leader', 'admin') or u.unit_id = ${projects.firstUnitId} or u.unit_id = ${projects.responsibleUnitId})))`;
   return sql`(${region} and ${confidential})`;
-}
-
-/** `%text%` for LIKE/ILIKE, with the pattern characters of the text itself taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
@@ -194,11 +190,9 @@ export async function listProjects(
     const list = await (pageSize === null ? query : query.limit(pageSize).offset((page - 1) * pageSize));
     return { rows: list, total: list.length };
   }
-  // The page and the total in one statement (one plan, one round trip): the window counts every
-  // matching row before the limit applies.
   const paged = await joinNames(
     db
-      .select({ ...selection, total: sql<number>`(count(*) over ())::int` })
+      .select({ ...selection, total: windowTotal })
       .from(projects)
       .$dynamic(),
   )
@@ -206,13 +200,7 @@ export async function listProjects(
     .orderBy(...orderBy(sort))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  if (paged.length === 0 && page > 1) {
-    // Past the last page: no row carries the total, so count it.
-    const [totalRow] = await db.select({ total: count() }).from(projects).where(where);
-    return { rows: [], total: totalRow?.total ?? 0 };
-  }
-  const rows = paged.map(({ total: _total, ...row }) => row);
-  return { rows, total: paged[0]?.total ?? 0 };
+  return splitWindowTotal(paged, page, () => db.select({ total: count() }).from(projects).where(where));
 }
 
 /** Count and total investment per stage, for the kanban. */

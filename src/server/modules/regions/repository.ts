@@ -3,14 +3,10 @@ import type { Db } from '../../db/client';
 import { regions, units } from '../../db/schema';
 import { type Scope, regionInScope } from '../../lib/scope';
 import type { TUnitListQuery } from './schema';
+import { containsPattern } from '../../lib/listing';
 
 export type RegionRow = typeof regions.$inferSelect;
 export type UnitRow = typeof units.$inferSelect & { regionName: string };
-
-/** `%text%` for ILIKE, with the pattern characters of the text itself taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** `column` holds a region code in the subtree of `code` (the region itself included). */
 export function regionInSubtree(column: typeof units.regionCode, code: string): SQL {

@@ -2,7 +2,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { type Role, regions, units, users } from '../../db/schema';
 import { type Scope, regionInScope } from '../../lib/scope';
-import { containsPattern } from './repository';
+import { containsPattern } from '../../lib/listing';
 import type { TUserListQuery } from './schema';
 
 const userSelection = {
