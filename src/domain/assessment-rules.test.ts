@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { missed, parsePeriod, rankByScore, rate, reminderTalk, scoreRegion, type SchemeRules } from './assessment';
+import {
+  lastEndedQuarter,
+  missed,
+  parsePeriod,
+  rankByScore,
+  rate,
+  reminderTalk,
+  scoreRegion,
+  type SchemeRules,
+} from './assessment';
 import { completionPercent, indicatorValues, projectFacts, sumMetricRows, type FactProject } from './indicators';
 import { drawSample, unitQuality } from './sampling';
 import { decomposeByGrowth, grow, splitTarget } from './targets';
@@ -172,6 +181,14 @@ describe('assessment rules', () => {
     expect(parsePeriod('2024-H2')).toMatchObject({ kind: 'half', from: '2024-07', to: '2024-12' });
     expect(parsePeriod('2024')).toMatchObject({ kind: 'year', to: '2024-12' });
     expect(parsePeriod('2024-13')).toBeNull();
+  });
+
+  it('names the last quarter that has ended by a day', () => {
+    expect(lastEndedQuarter('2026-11-25')).toBe('2026-Q3');
+    expect(lastEndedQuarter('2026-10-01')).toBe('2026-Q3');
+    expect(lastEndedQuarter('2026-09-30')).toBe('2026-Q2');
+    expect(lastEndedQuarter('2026-01-05')).toBe('2025-Q4');
+    expect(lastEndedQuarter('2026-03-31')).toBe('2025-Q4');
   });
 
   it('scores weighted capped completion and renormalises over indicators with targets', () => {

@@ -66,6 +66,13 @@ export function parsePeriod(key: string): Period | null {
   return null;
 }
 
+/** The last quarter that has ended by a day ('2026-11-25' → '2026-Q3'; '2026-01-05' → '2025-Q4'). */
+export function lastEndedQuarter(day: string): string {
+  const year = Number(day.slice(0, 4));
+  const current = Math.ceil(Number(day.slice(5, 7)) / 3);
+  return current === 1 ? `${year - 1}-Q4` : `${year}-Q${current - 1}`;
+}
+
 export interface SchemeIndicator {
   key: string;
   /** Weight in points; the weights of a scheme add up to 100. */

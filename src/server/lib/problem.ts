@@ -1,5 +1,6 @@
 import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isConcurrencyFailure } from '../db/errors';
 import { AppError, ERROR_CODES, type Bilingual, type ErrorCode, type FieldError } from '../../domain/errors';
 
 export interface Problem {
@@ -130,6 +131,8 @@ export function toProblem(err: unknown, lang: Lang): Problem {
       return problemFrom('VALIDATION', lang, { zh: '请求体不是有效的 JSON', en: 'The body is not valid JSON' });
   }
   if (fe.statusCode === 429) return problemFrom('RATE_LIMITED', lang);
+  // Still aborted for a deadlock after the retries in db/client: nothing was written, so try again.
+  if (isConcurrencyFailure(err)) return problemFrom('BUSY', lang);
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && err instanceof SyntaxError) {
     return problemFrom('VALIDATION', lang, { zh: '请求体不是有效的 JSON', en: 'The body is not valid JSON' });
   }

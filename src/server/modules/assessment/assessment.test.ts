@@ -257,6 +257,13 @@ describe('rankings, snapshots and bulletins', () => {
       rank: 1,
     });
     expect((await anon.get('/api/public/rankings?region=330400&period=2024-H1')).status).toBe(404);
+
+    // The portal lists what is published: the closed quarter, not the open half-year.
+    const published = await anon.get('/api/public/rankings/published?region=330400');
+    expect(published.status).toBe(200);
+    expect(published.body.items.map((i: { period: string }) => i.period)).toContain('2024-Q1');
+    expect(published.body.items.map((i: { period: string }) => i.period)).not.toContain('2024-H1');
+    expect(published.body.items.every((i: { region: { code: string } }) => i.region.code === '330400')).toBe(true);
   });
 });
 

@@ -196,12 +196,28 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/api/public/rankings/published',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Closed periods whose ranking is published, newest first / 已发布排名的期间（门户）',
+        security: [],
+        querystring: ZSnapshotListQuery,
+        response: { 200: ZSnapshotList },
+      },
+    },
+    async (req) => assessment.publishedRankings(db, req.query.region),
+  );
+
+  app.get(
     '/api/public/rankings',
     {
       config: { public: true },
       schema: {
         tags,
         summary: 'Public ranking of a closed period, for the portal / 公开发布的排名（门户）',
+        security: [],
         querystring: ZRankingQuery,
         response: { 200: ZPublicRanking },
       },

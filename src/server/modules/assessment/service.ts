@@ -24,6 +24,7 @@ import { can, type Action } from '../../../domain/permissions';
 import { decomposeByGrowth, splitTarget } from '../../../domain/targets';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { PUBLIC_SCOPE } from '../../lib/scope';
 import { activityIndicators } from '../activities/service';
 import { recordAudit } from '../audit/service';
 import { effectivePolicy } from '../policies/service';
@@ -538,7 +539,15 @@ export async function closePeriod(db: Db, auth: AuthContext, regionCode: string,
 }
 
 export async function listSnapshots(db: Db, auth: AuthContext, region?: string) {
-  const list = await repo.listSnapshots(db, auth.scope, region);
+  return presentSnapshots(await repo.listSnapshots(db, auth.scope, region));
+}
+
+/** Every closed period's ranking is published (gansu §(二十六)): the portal lists them, newest first. */
+export async function publishedRankings(db: Db, region?: string) {
+  return presentSnapshots(await repo.listSnapshots(db, PUBLIC_SCOPE, region));
+}
+
+function presentSnapshots(list: Awaited<ReturnType<typeof repo.listSnapshots>>) {
   return {
     items: list.map((s) => ({
       id: s.id,

@@ -207,4 +207,34 @@ describe('region_month_summary kept by triggers', () => {
     await db.execute(sql`truncate projects cascade`);
     expect(await maintained()).toEqual({});
   });
+
+  it('takes concurrent writes to one region without a deadlock, and stays exact', async () => {
+    // Half the projects go forward while the other half go back: each transaction moves the same two
+    // stage counts of 330421 in opposite directions, the pattern that deadlocked on PostgreSQL when
+    // the summary rows were locked in plan order.
+    const list = await Promise.all(
+      Array.from({ length: 16 }, () => project(officer, { hostRegionCode: '330421', totalInvestmentWan: '5000' })),
+    );
+    const back = list.slice(0, 8);
+    const forward = list.slice(8);
+    for (const p of back) await transition(officer, p.id, { to: 'intent' });
+    const answers = await Promise.all([
+      ...forward.map((p) => officer.post(`/api/projects/${p.id}/transitions`, { to: 'intent' })),
+      ...back.map((p) => officer.post(`/api/projects/${p.id}/transitions`, { to: 'negotiating', reason: '并发测试' })),
+      ...forward.map((p) =>
+        officer.post(`/api/projects/${p.id}/reports`, {
+          month: new Date().toISOString().slice(0, 7),
+          text: '并发测试',
+          substantiveProgress: true,
+          fundsInPlaceWan: '10',
+        }),
+      ),
+    ]);
+    expect(answers.map((a) => a.status).filter((s) => s >= 300)).toEqual([]);
+    const now = await maintained();
+    expect(now['330421|host|current|stage:intent']).toBe('8/40000');
+    expect(now['330421|host|current|stage:negotiating']).toBe('8/40000');
+    expect(now).toEqual(await freshSql());
+    expect(now).toEqual(await freshTs());
+  });
 });
