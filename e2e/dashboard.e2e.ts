@@ -1,23 +1,20 @@
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { chinaDate } from '../src/domain/reporting';
 import { rows } from '../src/server/db/client';
 import type { Dashboard } from '../src/web/pages/dashboard/types';
 import { formatWan } from '../src/web/pages/projects/labels';
-import { DEMO_PASSWORD, type E2eServer, launchBrowser, startE2eServer } from './server';
+import { DEMO_PASSWORD, e2eSuite } from './server';
 
-let server: E2eServer;
-let browser: Browser;
+const suite = e2eSuite();
 let signed: { id: string; code: string; name: string };
 
 beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
   // One demo project in 嘉兴 signed today, so this year's "signed projects" KPI surely counts it.
   const today = chinaDate(new Date());
   const [row] = await rows<{ id: string; code: string; name: string }>(
-    server.database.db,
+    suite.server.database.db,
     sql`update projects set stage = 'signed', signing_date = ${today},
           contract_amount_wan = total_investment_wan, stage_entered_on = ${today}
         where id = (select id from projects where host_region_code in
@@ -28,31 +25,60 @@ beforeAll(async () => {
   signed = row!;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+/** The text of the map's tooltip, when one shows. */
+function tooltipOf(map: Locator): Promise<string> {
+  return map.evaluate((el) =>
+    [...el.children]
+      .filter((c) => !c.querySelector('canvas') && getComputedStyle(c).display !== 'none')
+      .map((c) => c.textContent ?? '')
+      .join(''),
+  );
+}
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000); // a loaded 2-core CI machine can take seconds per request
-  return page;
+/** Moves the mouse over the map, as a person would, until the tooltip starts with `name`; where it did. */
+async function findOnMap(page: Page, map: Locator, name: string): Promise<{ x: number; y: number }> {
+  const box = (await map.boundingBox())!;
+  for (let y = box.y + 8; y < box.y + box.height; y += 12) {
+    for (let x = box.x + 8; x < box.x + box.width; x += 12) {
+      await page.mouse.move(x, y);
+      if ((await tooltipOf(map)).startsWith(name)) return { x, y };
+    }
+  }
+  throw new Error(`no point of the map shows ${name}`);
 }
 
 describe('leader dashboard', () => {
   test('a leader opens the dashboard, clicks a KPI and lands on a project behind it', async () => {
-    const page = await newPage();
-    await page.goto(server.baseUrl + '/dashboard');
+    const page = await suite.newPage();
+    await page.goto(suite.server.baseUrl + '/dashboard');
     await page.waitForURL('**/login');
     await page.getByLabel('用户名').fill('jiaxing.leader');
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.waitForURL('**/dashboard');
     await page.getByRole('heading', { name: '嘉兴市领导驾驶舱' }).waitFor();
-    // A city's districts have no boundaries shipped: investment by region stays a bar chart.
-    await page.getByTestId('region-bar').locator('canvas').waitFor();
-    expect(await page.getByTestId('region-map').count()).toBe(0);
+    // A city's districts have no boundaries shipped: each is a circle at its seat over the city.
+    const map = page.getByTestId('region-map');
+    await map.locator('canvas').waitFor();
+    const dashboard = await page.evaluate(
+      (y) => fetch(`/api/dashboard?year=${y}`).then((r) => r.json() as Promise<Dashboard>),
+      new Date().getFullYear(),
+    );
+    expect(dashboard.region.code).toBe('330400');
+    expect(dashboard.byRegion.every((r) => r.seat)).toBe(true);
+    expect(await page.getByTestId('region-map-unseated').count()).toBe(0);
+    // The biggest circle is the district with the most signed investment: point at it, then click it.
+    const top = [...dashboard.byRegion].sort(
+      (a, b) => Number(b.signedInvestmentWan) - Number(a.signedInvestmentWan),
+    )[0]!;
+    expect(Number(top.signedInvestmentWan)).toBeGreaterThan(0);
+    const spot = await findOnMap(page, map, top.region.name);
+    expect(await tooltipOf(map)).toContain(`签约项目总投资: ${formatWan(top.signedInvestmentWan)} 万元`);
+    await page.mouse.click(spot.x, spot.y);
+    await page.waitForURL(new RegExp(`/dashboard/drill\\?.*region=${top.region.code}`));
+    await page.getByText(`共${top.signedProjects}个项目`).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: '嘉兴市领导驾驶舱' }).waitFor();
 
     // The KPI card against its target, and its number is a link.
     const card = page.getByTestId('kpi-signedProjects');
@@ -76,7 +102,7 @@ describe('leader dashboard', () => {
     // A demo project of 辽源 signed today, so 辽源市 surely has signed investment this year.
     const today = chinaDate(new Date());
     const [liaoyuanSigned] = await rows<{ id: string; code: string }>(
-      server.database.db,
+      suite.server.database.db,
       sql`update projects set stage = 'signed', signing_date = ${today},
             contract_amount_wan = total_investment_wan, stage_entered_on = ${today}
           where id = (select id from projects where host_region_code in
@@ -86,8 +112,8 @@ describe('leader dashboard', () => {
     );
     expect(liaoyuanSigned).toBeDefined();
 
-    const page = await newPage();
-    await page.goto(server.baseUrl + '/dashboard');
+    const page = await suite.newPage();
+    await page.goto(suite.server.baseUrl + '/dashboard');
     await page.waitForURL('**/login');
     await page.getByLabel('用户名').fill('jilin.leader');
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
@@ -111,32 +137,33 @@ describe('leader dashboard', () => {
     }
 
     // Point at the map until the tooltip names 辽源市, as a person would, then click there.
-    const box = (await map.boundingBox())!;
-    const tooltip = () =>
-      map.evaluate((el) =>
-        [...el.children]
-          .filter((c) => !c.querySelector('canvas') && getComputedStyle(c).display !== 'none')
-          .map((c) => c.textContent ?? '')
-          .join(''),
-      );
-    let spot: { x: number; y: number } | undefined;
-    for (let y = box.y + 8; y < box.y + box.height && !spot; y += 16) {
-      for (let x = box.x + 100; x < box.x + box.width; x += 16) {
-        await page.mouse.move(x, y);
-        if ((await tooltip()).startsWith('辽源市')) {
-          spot = { x, y };
-          break;
-        }
-      }
-    }
-    expect(spot, 'no point of the map shows 辽源市').toBeDefined();
-    expect(await tooltip()).toContain(`签约项目总投资: ${formatWan(liaoyuan.signedInvestmentWan)} 万元`);
-    await page.mouse.click(spot!.x, spot!.y);
+    const spot = await findOnMap(page, map, '辽源市');
+    expect(await tooltipOf(map)).toContain(`签约项目总投资: ${formatWan(liaoyuan.signedInvestmentWan)} 万元`);
+    await page.mouse.click(spot.x, spot.y);
 
     // The same drill list as the bar had: the projects signed in 辽源市 this year.
     await page.waitForURL(/\/dashboard\/drill\?.*region=220400/);
     expect(new URL(page.url()).searchParams.get('metric')).toBe('signed_investment');
     await page.getByText(`共${liaoyuan.signedProjects}个项目`).waitFor();
     await page.getByRole('link', { name: liaoyuanSigned!.code }).waitFor();
+  });
+
+  test('a city leader sees the demo projects on 辽源’s chains and drills from a chain to its projects', async () => {
+    const page = await suite.newPage();
+    await page.goto(suite.server.baseUrl + '/login');
+    await page.getByLabel('用户名').fill('liaoyuan.leader');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('heading', { name: '辽源市领导驾驶舱' }).waitFor();
+    const dashboard = await page.evaluate(() => fetch('/api/dashboard').then((r) => r.json() as Promise<Dashboard>));
+    // The seeded chains carry demo projects (the chain-link step of the demo world).
+    expect(dashboard.byChain.length).toBeGreaterThan(3);
+    const top = dashboard.byChain[0]!;
+    const panel = page.locator('.ant-card').filter({ hasText: '分产业链项目' });
+    const row = panel.getByRole('row').filter({ hasText: top.name });
+    await row.getByRole('link', { name: String(top.count), exact: true }).click();
+    await page.waitForURL(/\/dashboard\/drill\?.*metric=chain/);
+    await page.getByText(`共${top.count}个项目`).waitFor();
+    await page.context().close();
   });
 });

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError } from '../api/client';
 import type { Page, RegionNode } from '../api/types';
+import { useLang, type Named } from '../i18n';
 import { useSignedInUser } from './auth';
 
 export function useRegionTree() {
@@ -21,6 +22,23 @@ export function useTransferTargetTree(enabled = true) {
     queryFn: () => api.get<Pick<Page<RegionNode>, 'items'>>('/api/regions/transfer-targets').then((r) => r.items),
     staleTime: 30 * 60_000,
   });
+}
+
+/** A region's name in the chosen language (the API sends Chinese names; the tree knows the English ones). */
+export function useRegionName(): (region: { code: string; name: string } | null | undefined) => string {
+  const { nameOf } = useLang();
+  const { data: tree } = useRegionTree();
+  return useCallback((region) => (region ? regionNameIn(tree, region, nameOf) : '—'), [nameOf, tree]);
+}
+
+/** A region's name in the chosen language, from the tree that knows its English name; else the name given. */
+export function regionNameIn(
+  tree: RegionNode[] | undefined,
+  region: { code: string; name: string },
+  nameOf: (named: Named) => string,
+): string {
+  const node = findRegion(tree, region.code);
+  return node ? nameOf(node) : region.name;
 }
 
 /** Finds a region in the tree by code. */

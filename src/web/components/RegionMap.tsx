@@ -39,7 +39,8 @@ export interface PointSeries<P> {
   /** The legend's colour; a point may have its own. */
   color: string;
   symbolSize: (size: number) => number;
-  points: { lng: number; lat: number; size: number; color?: string; item: P }[];
+  /** `label`: text drawn beside the point (a county's name); none by default. */
+  points: { lng: number; lat: number; size: number; color?: string; label?: string; item: P }[];
 }
 
 interface Common {
@@ -70,6 +71,8 @@ export interface PointsProps<P> extends Common {
   onPointClick?: (item: P) => void;
   /** Regions (any level) to tint: where the points are. */
   highlight?: string[];
+  /** Whether the tinted regions keep their names (off where points labelled inside them would collide). */
+  highlightLabels?: boolean;
 }
 
 const html = (lines: string[]) => lines.map((l) => echarts.format.encodeHTML(l)).join('<br/>');
@@ -232,6 +235,7 @@ export function RegionPoints<P>({
   describePoint,
   onPointClick,
   highlight = [],
+  highlightLabels = true,
   height = 520,
   testId,
 }: PointsProps<P>) {
@@ -281,7 +285,11 @@ export function RegionPoints<P>({
         itemStyle: { areaColor: '#f8fafc', borderColor: '#94a3b8' },
         emphasis: { label: { show: true }, itemStyle: { areaColor: '#e2e8f0' } },
         selectedMode: false,
-        regions: tinted.map((f) => ({ name: f.featureName, itemStyle: { areaColor: '#e0f2fe' } })),
+        regions: tinted.map((f) => ({
+          name: f.featureName,
+          itemStyle: { areaColor: '#e0f2fe' },
+          ...(highlightLabels ? {} : { label: { show: false } }),
+        })),
       },
       series: series.map((s) => ({
         type: 'scatter',
@@ -290,15 +298,24 @@ export function RegionPoints<P>({
         symbol: s.symbol,
         itemStyle: { color: s.color },
         symbolSize: (v: [number, number, number]) => s.symbolSize(v[2]),
+        // Text only where points carry a label (not for the factor map's thousands of parcels).
+        label: {
+          show: s.points.some((p) => p.label),
+          position: 'right',
+          formatter: '{b}',
+          color: '#0f172a',
+          textBorderColor: '#fff',
+          textBorderWidth: 2,
+        },
         data: s.points.map((p) => ({
-          name: '',
+          name: p.label ?? '',
           value: [p.lng, p.lat, p.size],
           itemStyle: p.color ? { color: p.color } : undefined,
           item: p.item,
         })),
       })),
     };
-  }, [geometry, series, describePoint, highlight]);
+  }, [geometry, series, describePoint, highlight, highlightLabels]);
 
   if (!loaded) return <Loading height={height} />;
   if (!option) return <Alert type="warning" showIcon message={t('map.unavailable')} />;

@@ -3,7 +3,7 @@ import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import type { RegionNode } from '../api/types';
 import { useRegion, useRegionTree, useTransferTargetTree } from '../app/region';
-import { useLang, type Lang } from '../i18n';
+import { useLang, type Named } from '../i18n';
 
 export interface RegionOption {
   value: string;
@@ -12,21 +12,21 @@ export interface RegionOption {
 }
 
 /** The region tree as TreeSelect options, in the chosen language. */
-export function regionOptions(nodes: RegionNode[], lang: Lang): RegionOption[] {
+export function regionOptions(nodes: RegionNode[], nameOf: (named: Named) => string): RegionOption[] {
   return nodes.map((n) => ({
     value: n.code,
-    title: lang === 'en' && n.nameEn ? n.nameEn : n.name,
-    children: regionOptions(n.children ?? [], lang),
+    title: nameOf(n),
+    children: regionOptions(n.children ?? [], nameOf),
   }));
 }
 
 /** Options of the caller's region tree, or (`transferTargets`) of the province a project may be offered within. */
 export function useRegionOptions(transferTargets = false): { options: RegionOption[]; loading: boolean } {
-  const { lang } = useLang();
+  const { nameOf } = useLang();
   const scopeTree = useRegionTree();
   const provinceTree = useTransferTargetTree(transferTargets);
   const { data, isPending } = transferTargets ? provinceTree : scopeTree;
-  const options = useMemo(() => regionOptions(data ?? [], lang), [data, lang]);
+  const options = useMemo(() => regionOptions(data ?? [], nameOf), [data, nameOf]);
   return { options, loading: isPending };
 }
 

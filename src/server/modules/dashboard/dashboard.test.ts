@@ -62,6 +62,9 @@ describe('leader dashboard', () => {
       signedProjects: 1,
       signedInvestmentWan: '12000.5',
     });
+    // A city's counties and zones come with their seats, where its map draws them.
+    expect(d.byRegion.find((r: any) => r.region.code === '330421').seat).toEqual({ lng: 120.93, lat: 30.84 });
+    expect(d.byRegion.every((r: any) => r.seat === null || (r.seat.lng > 120 && r.seat.lat > 30))).toBe(true);
     expect(d.trend.find((m: any) => m.month === month)).toMatchObject({
       signedProjects: 2,
       signedAmountWan: '42000',
@@ -79,6 +82,14 @@ describe('leader dashboard', () => {
       [ids.a, '30000'],
       [ids.b, '12000'],
     ]);
+    const second = await leader.get(
+      `/api/dashboard/drill?metric=signed&from=${year}-01&to=${year}-12&pageSize=1&page=2`,
+    );
+    expect(second.body).toMatchObject({ total: 2, items: [{ id: ids.b }] });
+    const pastEnd = await leader.get(
+      `/api/dashboard/drill?metric=signed&from=${year}-01&to=${year}-12&pageSize=1&page=3`,
+    );
+    expect(pastEnd.body).toMatchObject({ total: 2, items: [] });
     const byRegion = await leader.get(`/api/dashboard/drill?region=3304Z1&metric=signed&from=${year}-01&to=${year}-12`);
     expect(byRegion.body.items.map((p: any) => p.id)).toEqual([ids.b]);
     const planned = await leader.get('/api/dashboard/drill?metric=stage:planned&from=current&to=current');
@@ -87,5 +98,39 @@ describe('leader dashboard', () => {
     const own = await countyLeader.get('/api/dashboard');
     expect(own.body.region.code).toBe('330411');
     expect(own.body.funnel.find((f: any) => f.stage === 'signed').count).toBe(0);
+  });
+
+  it('lists the largest, escalated and stalled projects of the scope only, and counts the reports owed for the month due', async () => {
+    const lyOfficer = await t.signIn({ role: 'officer', regionCode: '220400' });
+    const lyLeader = await t.signIn({ role: 'leader', regionCode: '220400' });
+    const big = await project(lyOfficer, { hostRegionCode: '220421', totalInvestmentWan: '80000' });
+    await sign(lyOfficer, big.id, today, '60000'); // ≥5亿元 signed in 辽源: on the city's major-project list
+    const small = await project(lyOfficer, { hostRegionCode: '220422', totalInvestmentWan: '2000' });
+    await t.database.db.execute(sql`update projects set stalled_since = ${today} where id = ${small.id}`);
+
+    const before = (await lyLeader.get('/api/dashboard')).body;
+    expect(before.major.map((p: any) => p.id)).toEqual([big.id, small.id]);
+    expect(before.escalated).toEqual([
+      expect.objectContaining({
+        id: big.id,
+        hostRegion: { code: '220421', name: '东丰县' },
+        escalatedOn: today,
+        threeOnesComplete: false,
+      }),
+    ]);
+    expect(before.stalled).toMatchObject({ count: 1, items: [expect.objectContaining({ id: small.id })] });
+    expect(before.overdueReports).toMatchObject({ owed: 2, submitted: 0, overdue: 2 });
+
+    // A report for the month due counts as submitted; one for another month does not.
+    const due = before.overdueReports.month;
+    await report(lyOfficer, big.id, due, '100');
+    const after = (await lyLeader.get('/api/dashboard')).body;
+    expect(after.overdueReports).toMatchObject({ month: due, owed: 2, submitted: 1, overdue: 1 });
+
+    // 嘉兴's leader sees none of 辽源's projects in any list.
+    const jiaxing = (await leader.get('/api/dashboard')).body;
+    const ids = [...jiaxing.major, ...jiaxing.escalated, ...jiaxing.stalled.items].map((p: any) => p.id);
+    expect(ids).not.toContain(big.id);
+    expect(ids).not.toContain(small.id);
   });
 });

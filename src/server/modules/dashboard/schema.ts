@@ -43,6 +43,10 @@ export const ZDashboard = z.object({
   byRegion: z.array(
     z.object({
       region: ZRegionRef,
+      seat: z
+        .object({ lng: z.number(), lat: z.number() })
+        .nullable()
+        .describe('Where the region is drawn on a map of points (county and zone seats); null when not recorded'),
       signedProjects: z.number().int(),
       signedInvestmentWan: z.string(),
       fundsInPlaceWan: z.string(),

@@ -13,7 +13,8 @@ import type { AuthContext } from '../../lib/auth-context';
 import { activityIndicators } from '../activities/service';
 import * as assessmentRepo from '../assessment/repository';
 import { regionInScopeOr404 } from '../assessment/service';
-import { effectivePolicy } from '../policies/service';
+import { effectivePolicyOf } from '../policies/service';
+import { presentSeat } from '../regions/presenter';
 import { overdueTickets } from '../services/tickets.service';
 import * as repo from './repository';
 import type { TDashboard, TDrillQuery, TDrillResult } from './schema';
@@ -99,6 +100,7 @@ export async function dashboard(
     const funds = rowsOf.find((r) => r.metric === 'funds');
     return {
       region: { code: child.code, name: child.name },
+      seat: presentSeat(child),
       signedProjects: signed?.count ?? 0,
       signedInvestmentWan: trimDecimal(signed?.amount ?? '0'),
       fundsInPlaceWan: trimDecimal(funds?.amount ?? '0'),
@@ -120,35 +122,42 @@ export async function dashboard(
     .filter((c) => c.count > 0)
     .sort((a, b) => b.count - a.count);
 
-  const monthly = await assessmentRepo.metricsByMonth(db, region, from, to, ['signed', 'funds']);
-  const trend = Array.from({ length: 12 }, (_, i) => addMonthsToMonth(from, i)).map((month) => {
-    const signed = monthly.find((m) => m.month === month && m.metric === 'signed');
-    const funds = monthly.find((m) => m.month === month && m.metric === 'funds');
+  // Overdue reports: the latest month whose due day has passed; projects now in a reporting stage
+  // that have no first submission for it (counted from the summaries, not a scan). That month may be
+  // last December, so the one read of the month summaries spans it and this year.
+  const policy = effectivePolicyOf(region.path, today);
+  const dueDay = policy.reportDueDay?.value ?? 25;
+  let month = today.slice(0, 7);
+  if (today <= dueDate(month, dueDay)) month = addMonthsToMonth(month, -1);
+  const monthly = await assessmentRepo.metricsByMonth(
+    db,
+    region,
+    month < from ? month : from,
+    month > to ? month : to,
+    ['signed', 'funds', 'reports'],
+  );
+  const trend = Array.from({ length: 12 }, (_, i) => addMonthsToMonth(from, i)).map((trendMonth) => {
+    const signed = monthly.find((m) => m.month === trendMonth && m.metric === 'signed');
+    const funds = monthly.find((m) => m.month === trendMonth && m.metric === 'funds');
     return {
-      month,
+      month: trendMonth,
       signedProjects: signed?.count ?? 0,
       signedAmountWan: trimDecimal(signed?.amount ?? '0'),
       fundsInPlaceWan: trimDecimal(funds?.amount ?? '0'),
     };
   });
 
-  const major = (await repo.majorProjects(db, auth.scope, region.path, LIST_SIZE)).map(brief);
-  const escalated = (await repo.escalatedProjects(db, auth.scope, region.path, LIST_SIZE)).map((e) => ({
+  const lists = await repo.projectLists(db, auth.scope, region.path, LIST_SIZE);
+  const major = lists.major.map(brief);
+  const escalated = lists.escalated.map((e) => ({
     ...brief(e),
     escalatedOn: e.escalated_on,
     threeOnesComplete: e.three_ones_complete,
   }));
-  const stalledItems = (await repo.stalledProjects(db, auth.scope, region.path, LIST_SIZE)).map(brief);
+  const stalledItems = lists.stalled.map(brief);
 
-  // Overdue reports: the latest month whose due day has passed; projects now in a reporting stage
-  // that have no first submission for it (counted from the summaries, not a scan).
-  const policy = await effectivePolicy(db, region.code, today);
-  const dueDay = policy.reportDueDay?.value ?? 25;
-  let month = today.slice(0, 7);
-  if (today <= dueDate(month, dueDay)) month = addMonthsToMonth(month, -1);
   const owed = REPORTING_STAGES.reduce((s, st) => s + (currentBy.get(`stage:${st}`)?.count ?? 0), 0);
-  const submittedRows = await assessmentRepo.metricsByMonth(db, region, month, month, ['reports']);
-  const submitted = submittedRows.reduce((s, r) => s + r.count, 0);
+  const submitted = monthly.filter((r) => r.metric === 'reports' && r.month === month).reduce((s, r) => s + r.count, 0);
   const tickets = await overdueTickets(db, auth, { regionCode: region.code, limit: LIST_SIZE });
 
   return {
@@ -185,8 +194,8 @@ export async function drill(db: Db, auth: AuthContext, query: TDrillQuery): Prom
     from: query.from,
     to: query.to,
     basis: query.credited === 'true' ? ['host', 'credit'] : ['host'],
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+    page: query.page,
+    pageSize: query.pageSize,
   });
   return {
     region: { code: region.code, name: region.name },

@@ -1,5 +1,5 @@
 import type { RegionRow, UnitRow } from './repository';
-import type { TRegion, TRegionNode, TUnit, TUser } from './schema';
+import type { TRegion, TRegionNode, TRegionSeat, TUnit, TUser } from './schema';
 import type { UserRow } from './users.repository';
 
 export function presentRegion(r: RegionRow): TRegion {
@@ -10,7 +10,14 @@ export function presentRegion(r: RegionRow): TRegion {
     level: r.level,
     zoneLevel: r.zoneLevel ?? null,
     parentCode: r.parentCode ?? null,
+    seat: presentSeat(r),
   };
+}
+
+/** The driver hands `numeric` back as a string; the API speaks numbers. */
+export function presentSeat(r: Pick<RegionRow, 'seatLng' | 'seatLat'>): TRegionSeat | null {
+  if (r.seatLng == null || r.seatLat == null) return null;
+  return { lng: Number(r.seatLng), lat: Number(r.seatLat) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, startTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness';
+import { seedDatabase } from '../../seed';
 import type { TRegionNode } from './schema';
 
 let t: TestApp;
@@ -60,6 +61,7 @@ describe('regions', () => {
       level: 'county',
       zoneLevel: null,
       parentCode: '220400',
+      seat: { lng: 125.53, lat: 42.68 },
     });
     expect(dongfeng.body.children).toBeUndefined();
     expect((await officer.get('/api/regions/620000')).status).toBe(404);
@@ -88,6 +90,112 @@ describe('regions', () => {
   });
 });
 
+describe('region seats', () => {
+  const seatOf = async (c: ApiClient, code: string) => (await c.get(`/api/regions/${code}`)).body.seat as unknown;
+  const treeSeat = async (c: ApiClient, code: string) =>
+    flatten((await c.get('/api/regions')).body.items).find((r) => r.code === code)?.seat;
+
+  it('lets an admin set a seat, read back as numbers in the tree and the region; the audit keeps before and after', async () => {
+    const set = await admin.patch('/api/regions/220422', { seat: { lng: 125.123456, lat: 42.654321 } });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ code: '220422', name: '东辽县', seat: { lng: 125.123456, lat: 42.654321 } });
+    expect(await seatOf(admin, '220422')).toEqual({ lng: 125.123456, lat: 42.654321 });
+    expect(await treeSeat(admin, '220422')).toEqual({ lng: 125.123456, lat: 42.654321 });
+    // Every region response carries seats, for any role that may see the region.
+    const officer = await t.signIn({ role: 'officer', regionCode: '220400' });
+    expect(await treeSeat(officer, '220422')).toEqual({ lng: 125.123456, lat: 42.654321 });
+    const targets = flatten((await officer.get('/api/regions/transfer-targets')).body.items);
+    expect(targets.find((r) => r.code === '220422')?.seat).toEqual({ lng: 125.123456, lat: 42.654321 });
+    expect(targets.find((r) => r.code === '220400')?.seat).toEqual({ lng: 125.14, lat: 42.89 });
+
+    const history = await admin.get('/api/audit?entity=region&id=220422');
+    expect(history.status).toBe(200);
+    expect(history.body.items.map((r: { action: string }) => r.action)).toEqual(['region.updated']);
+    expect(history.body.items[0].before.seat).toEqual({ lng: 124.99, lat: 42.93 });
+    expect(history.body.items[0].after.seat).toEqual({ lng: 125.123456, lat: 42.654321 });
+  });
+
+  it('clears a seat with null, and a province admin may set one in their own subtree', async () => {
+    const cleared = await admin.patch('/api/regions/2204Z1', { seat: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.seat).toBeNull();
+    expect(await seatOf(admin, '2204Z1')).toBeNull();
+    expect(await treeSeat(admin, '2204Z1')).toBeNull();
+    // The next start of the server (its seeding step) leaves the cleared seat cleared.
+    await seedDatabase(t.database.db, { demoPassword: TEST_PASSWORD, demo: false });
+    expect(await seatOf(admin, '2204Z1')).toBeNull();
+
+    const jilinAdmin = await t.signIn({ role: 'admin', regionCode: '220000' });
+    const set = await jilinAdmin.patch('/api/regions/2204Z1', { seat: { lng: 125.2, lat: 42.85 } });
+    expect(set.status).toBe(200);
+    expect(await seatOf(admin, '2204Z1')).toEqual({ lng: 125.2, lat: 42.85 });
+  });
+
+  it('refuses non-admins with 403 and changes nothing', async () => {
+    const officer = await t.signIn({ role: 'officer', regionCode: '220400' });
+    const leader = await t.signIn({ role: 'leader', regionCode: '220000' });
+    for (const c of [officer, leader]) {
+      const res = await c.patch('/api/regions/220403', { seat: { lng: 125.5, lat: 43 } });
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('FORBIDDEN');
+    }
+    expect(await seatOf(admin, '220403')).toEqual({ lng: 125.15, lat: 42.95 });
+  });
+
+  it('answers 404 outside the admin’s subtree exactly as for a region that does not exist, and changes nothing', async () => {
+    const liaoyuanAdmin = await t.signIn({ role: 'admin', regionCode: '220400' });
+    const missing = await liaoyuanAdmin.patch('/api/regions/229999', { seat: { lng: 125, lat: 43 } });
+    expect(missing.status).toBe(404);
+    for (const code of ['620100', '220100', '220000']) {
+      const res = await liaoyuanAdmin.patch(`/api/regions/${code}`, { seat: { lng: 125, lat: 43 } });
+      expect(res.status).toBe(404);
+      expect({ ...res.body, requestId: undefined }).toEqual({ ...missing.body, requestId: undefined });
+    }
+    expect(await seatOf(admin, '620100')).toEqual({ lng: 103.83, lat: 36.06 });
+    expect(await seatOf(admin, '220100')).toEqual({ lng: 125.32, lat: 43.82 });
+    expect(await seatOf(admin, '220000')).toBeNull();
+    const cleared = await liaoyuanAdmin.patch('/api/regions/620100', { seat: null });
+    expect(cleared.status).toBe(404);
+    expect(await seatOf(admin, '620100')).toEqual({ lng: 103.83, lat: 36.06 });
+    expect((await admin.get('/api/audit?entity=region&id=620100')).status).toBe(404);
+  });
+
+  it('validates the seat at the boundary, naming the field in both languages, and changes nothing', async () => {
+    const outOfChina = await admin.patch('/api/regions/220403', { seat: { lng: 200, lat: 43 } });
+    expect(outOfChina.status).toBe(400);
+    expect(outOfChina.headers.get('content-type')).toContain('application/problem+json');
+    expect(outOfChina.body.code).toBe('VALIDATION');
+    expect(outOfChina.body.errors).toHaveLength(1);
+    expect(outOfChina.body.errors[0]).toMatchObject({
+      field: 'body.seat.lng',
+      'zh-CN': expect.stringContaining('经度'),
+      en: expect.stringContaining('Longitude'),
+    });
+
+    const swapped = await admin.patch('/api/regions/220403', { seat: { lng: 42.95, lat: 125.15 } });
+    expect(swapped.status).toBe(400);
+    expect(swapped.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'body.seat.lat',
+      'body.seat.lng',
+    ]);
+
+    const notNumbers = await admin.patch('/api/regions/220403', { seat: { lng: '125.5', lat: 43 } });
+    expect(notNumbers.status).toBe(400);
+    expect(notNumbers.body.errors[0].field).toBe('body.seat.lng');
+
+    const halfSeat = await admin.patch('/api/regions/220403', { seat: { lng: 125.5 } });
+    expect(halfSeat.status).toBe(400);
+    expect(halfSeat.body.errors[0].field).toBe('body.seat.lat');
+
+    const noSeat = await admin.patch('/api/regions/220403', {});
+    expect(noSeat.status).toBe(400);
+    expect(noSeat.body.errors[0].field).toBe('body.seat');
+
+    expect(await seatOf(admin, '220403')).toEqual({ lng: 125.15, lat: 42.95 });
+    expect((await admin.get('/api/audit?entity=region&id=220403')).status).toBe(404);
+  });
+});
+
 describe('units', () => {
   it('lists only units in my scope; a region filter includes its subtree', async () => {
     const officer = await t.signIn({ role: 'officer', regionCode: '220400' });
@@ -113,6 +221,8 @@ describe('units', () => {
     expect(depts.body.items).toHaveLength(2);
     expect(depts.body.total).toBe(4);
     expect(depts.body.items.every((u: { kind: string }) => u.kind === 'department')).toBe(true);
+    // A page past the end is empty but still says how many there are.
+    expect((await officer.get('/api/units?kind=department&pageSize=2&page=3')).body).toEqual({ items: [], total: 4 });
   });
 
   it('lets an admin create and edit a unit; duplicates and stale versions are refused; history shows both', async () => {
@@ -243,6 +353,7 @@ describe('users', () => {
     const list = await admin.get(`/api/users?unitId=${target.unitId}`);
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(1);
+    expect((await admin.get(`/api/users?unitId=${target.unitId}&page=2`)).body).toMatchObject({ items: [], total: 1 });
     const [user] = list.body.items;
     expect(user).toMatchObject({ id: target.userId, role: 'viewer', region: { code: '220421', name: '东丰县' } });
 
@@ -361,6 +472,8 @@ describe('openapi', () => {
     const doc = (await t.client().get('/api/openapi.json')).body;
     expect(doc.paths['/api/regions'].get.summary).toMatch(/ \/ .*行政区/);
     expect(doc.paths['/api/users/{id}/reset-password'].post.summary).toContain('重置用户密码');
+    expect(doc.paths['/api/regions/{code}'].patch.summary).toMatch(/seat .* \/ .*驻地/);
+    expect(doc.paths['/api/regions/{code}'].patch.tags).toEqual(['regions']);
     // The region tree is described in full, with no reference to a component that is not there.
     const tree = JSON.stringify(doc.paths['/api/regions'].get.responses['200']);
     for (const [, id] of tree.matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {

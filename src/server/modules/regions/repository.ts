@@ -2,8 +2,8 @@ import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { regions, units } from '../../db/schema';
 import { type Scope, regionInScope } from '../../lib/scope';
-import type { TUnitListQuery } from './schema';
-import { containsPattern } from '../../lib/listing';
+import type { TRegionSeat, TUnitListQuery } from './schema';
+import { containsPattern, splitWindowTotal, windowTotal } from '../../lib/listing';
 
 export type RegionRow = typeof regions.$inferSelect;
 export type UnitRow = typeof units.$inferSelect & { regionName: string };
@@ -23,13 +23,23 @@ export async function listRegionsInScope(db: Db, scope: Scope): Promise<RegionRo
     .orderBy(asc(regions.sort), asc(regions.code));
 }
 
-export async function findRegion(db: Db, scope: Scope, code: string): Promise<RegionRow | undefined> {
-  const [row] = await db
+/** One region inside the scope; `lock` holds its row until the transaction ends. */
+export async function findRegion(db: Db, scope: Scope, code: string, lock = false): Promise<RegionRow | undefined> {
+  const q = db
     .select()
     .from(regions)
     .where(and(eq(regions.code, code), regionInScope(regions.code, scope)))
     .limit(1);
+  const [row] = lock ? await q.for('update') : await q;
   return row;
+}
+
+/** Sets (or, with null, clears) a region's seat; both coordinates change together. */
+export async function updateRegionSeat(db: Db, code: string, seat: TRegionSeat | null): Promise<void> {
+  await db
+    .update(regions)
+    .set(seat ? { seatLng: seat.lng.toFixed(6), seatLat: seat.lat.toFixed(6) } : { seatLng: null, seatLat: null })
+    .where(eq(regions.code, code));
 }
 
 const unitSelection = {
@@ -58,18 +68,15 @@ export async function listUnits(
       ? sql`(${units.name} ilike ${containsPattern(query.q)} or ${units.nameEn} ilike ${containsPattern(query.q)})`
       : undefined,
   );
-  const [rowsPage, [totalRow]] = await Promise.all([
-    db
-      .select(unitSelection)
-      .from(units)
-      .innerJoin(regions, eq(regions.code, units.regionCode))
-      .where(where)
-      .orderBy(asc(regions.sort), asc(units.name), asc(units.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: count() }).from(units).where(where),
-  ]);
-  return { rows: rowsPage, total: totalRow?.total ?? 0 };
+  const paged = await db
+    .select({ ...unitSelection, total: windowTotal })
+    .from(units)
+    .innerJoin(regions, eq(regions.code, units.regionCode))
+    .where(where)
+    .orderBy(asc(regions.sort), asc(units.name), asc(units.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return splitWindowTotal(paged, query.page, () => db.select({ total: count() }).from(units).where(where));
 }
 
 /** One unit inside the scope; `lock` holds its row until the transaction ends. */

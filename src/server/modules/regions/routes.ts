@@ -11,6 +11,7 @@ import {
   ZUnit,
   ZUnitList,
   ZUnitListQuery,
+  ZUpdateRegionRequest,
   ZUpdateUnitRequest,
   ZUpdateUserRequest,
   ZUser,
@@ -58,6 +59,20 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => regions.getRegion(db, req.auth.scope, req.params.code),
+  );
+
+  app.patch(
+    '/api/regions/:code',
+    {
+      schema: {
+        tags: ['regions'],
+        summary: "Set or clear a region's seat (admin) / 标注或清除行政区驻地（管理员）",
+        params: ZRegionParams,
+        body: ZUpdateRegionRequest,
+        response: { 200: ZRegion },
+      },
+    },
+    async (req) => regions.setRegionSeat(db, req.auth, req.params.code, req.body.seat),
   );
 
   app.get(

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { ROLES } from '../../db/schema';
 import { ZPassword } from '../auth/schema';
+import { ZPageQuery } from '../../lib/listing';
 
 export const REGION_LEVELS = ['country', 'province', 'city', 'county', 'zone'] as const;
 export const ZONE_LEVELS = ['national', 'provincial', 'other'] as const;
 export const UNIT_KINDS = ['government', 'department', 'centre', 'outpost', 'zone_committee', 'other'] as const;
 
 // ---------------------------------------------------------------- regions
+
+/** Where a region's government (a zone's management committee) sits, in WGS-84 degrees. */
+export const ZRegionSeat = z.object({ lng: z.number(), lat: z.number() });
 
 export const ZRegion = z.object({
   code: z.string(),
@@ -15,6 +19,7 @@ export const ZRegion = z.object({
   level: z.enum(REGION_LEVELS),
   zoneLevel: z.enum(ZONE_LEVELS).nullable(),
   parentCode: z.string().nullable(),
+  seat: ZRegionSeat.nullable().describe('驻地坐标 / seat, WGS-84 degrees; null when not set'),
 });
 
 export type TRegionNode = z.infer<typeof ZRegion> & { children: TRegionNode[] };
@@ -33,12 +38,23 @@ export const ZRegionNode = regionNode(5);
 export const ZRegionTree = z.object({ items: z.array(ZRegionNode) });
 export const ZRegionParams = z.object({ code: z.string().min(1).max(12) });
 
-// ---------------------------------------------------------------- paging
+/** A seat as an administrator enters it: within China's extent, so a swapped or mistyped pair is refused. */
+const ZSeatInput = z.object({
+  lng: z
+    .number()
+    .min(73, '经度应在 73 至 136 之间（中国境内）|Longitude must be between 73 and 136 (within China)')
+    .max(136, '经度应在 73 至 136 之间（中国境内）|Longitude must be between 73 and 136 (within China)'),
+  lat: z
+    .number()
+    .min(3, '纬度应在 3 至 54 之间（中国境内）|Latitude must be between 3 and 54 (within China)')
+    .max(54, '纬度应在 3 至 54 之间（中国境内）|Latitude must be between 3 and 54 (within China)'),
+});
 
-const ZPage = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-};
+export const ZUpdateRegionRequest = z.object({
+  seat: ZSeatInput.nullable().describe('驻地坐标，null 清除 / the seat; null clears it'),
+});
+
+// ---------------------------------------------------------------- paging
 
 // ---------------------------------------------------------------- units
 
@@ -57,7 +73,7 @@ export const ZUnitListQuery = z.object({
   regionCode: z.string().min(1).max(12).optional().describe('Includes the units of its whole subtree'),
   q: z.string().trim().max(100).optional(),
   kind: z.enum(UNIT_KINDS).optional(),
-  ...ZPage,
+  ...ZPageQuery,
 });
 
 export const ZUnitList = z.object({ items: z.array(ZUnit), total: z.number().int() });
@@ -101,7 +117,7 @@ export const ZUserListQuery = z.object({
   q: z.string().trim().max(100).optional(),
   unitId: z.string().uuid().optional(),
   role: z.enum(ROLES).optional(),
-  ...ZPage,
+  ...ZPageQuery,
 });
 
 export const ZUserList = z.object({ items: z.array(ZUser), total: z.number().int() });
@@ -135,6 +151,8 @@ export const ZUpdateUserRequest = z.object({
 export const ZResetPasswordRequest = z.object({ password: ZPassword });
 
 export type TRegion = z.infer<typeof ZRegion>;
+export type TRegionSeat = z.infer<typeof ZRegionSeat>;
+export type TUpdateRegionRequest = z.infer<typeof ZUpdateRegionRequest>;
 export type TUnit = z.infer<typeof ZUnit>;
 export type TUnitListQuery = z.infer<typeof ZUnitListQuery>;
 export type TCreateUnitRequest = z.infer<typeof ZCreateUnitRequest>;

@@ -5,7 +5,15 @@ import type { Scope } from '../../lib/scope';
 import { recordAudit } from '../audit/service';
 import { presentRegion, presentRegionTree, presentUnit } from './presenter';
 import * as repo from './repository';
-import type { TCreateUnitRequest, TRegion, TRegionNode, TUnit, TUnitListQuery, TUpdateUnitRequest } from './schema';
+import type {
+  TCreateUnitRequest,
+  TRegion,
+  TRegionNode,
+  TRegionSeat,
+  TUnit,
+  TUnitListQuery,
+  TUpdateUnitRequest,
+} from './schema';
 import { isUniqueViolation } from '../../db/errors';
 
 /** Administration is for admins only; everyone else is refused outright (their scope is not the question). */
@@ -45,6 +53,37 @@ export async function getRegion(db: Db, scope: Scope, code: string): Promise<TRe
   const region = await repo.findRegion(db, scope, code);
   if (!region) throw new AppError('NOT_FOUND');
   return presentRegion(region);
+}
+
+/**
+ * Sets (or, with null, clears) where a region's government sits: the point its city's map draws it
+ * at. Admins only, and only for a region of their own subtree; any other region is not found.
+ * No version check: the seat is one value replaced whole, so the last save is the one meant.
+ */
+export async function setRegionSeat(
+  db: Db,
+  auth: AuthContext,
+  code: string,
+  seat: TRegionSeat | null,
+): Promise<TRegion> {
+  requireAdmin(auth);
+  return db.transaction(async (tx) => {
+    const current = await repo.findRegion(tx, auth.scope, code, true);
+    if (!current) throw new AppError('NOT_FOUND');
+    await repo.updateRegionSeat(tx, code, seat);
+    const before = presentRegion(current);
+    const after = presentRegion((await repo.findRegion(tx, auth.scope, code))!);
+    await recordAudit(tx, {
+      actorId: auth.user.id,
+      action: 'region.updated',
+      entity: 'region',
+      entityId: code,
+      regionCode: code,
+      before,
+      after,
+    });
+    return after;
+  });
 }
 
 export async function listUnits(db: Db, scope: Scope, query: TUnitListQuery) {

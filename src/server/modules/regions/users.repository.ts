@@ -2,7 +2,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { type Role, regions, units, users } from '../../db/schema';
 import { type Scope, regionInScope } from '../../lib/scope';
-import { containsPattern } from '../../lib/listing';
+import { containsPattern, splitWindowTotal, windowTotal } from '../../lib/listing';
 import type { TUserListQuery } from './schema';
 
 const userSelection = {
@@ -49,19 +49,18 @@ export async function listUsers(
       ? sql`(${users.username} ilike ${containsPattern(query.q)} or ${users.displayName} ilike ${containsPattern(query.q)})`
       : undefined,
   );
-  const [page, [totalRow]] = await Promise.all([
-    db
-      .select(userSelection)
-      .from(users)
-      .innerJoin(units, eq(units.id, users.unitId))
-      .innerJoin(regions, eq(regions.code, units.regionCode))
-      .where(where)
-      .orderBy(asc(regions.sort), asc(users.username))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
+  const paged = await db
+    .select({ ...userSelection, total: windowTotal })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .innerJoin(regions, eq(regions.code, units.regionCode))
+    .where(where)
+    .orderBy(asc(regions.sort), asc(users.username))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return splitWindowTotal(paged, query.page, () =>
     db.select({ total: count() }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(where),
-  ]);
-  return { rows: page, total: totalRow?.total ?? 0 };
+  );
 }
 
 /** One user whose unit lies inside the scope; `lock` holds the user row until the transaction ends. */

@@ -4,7 +4,7 @@ import { Button, Card, Input, Select, Table, Tag, Typography, type TableColumnsT
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { UNIT_KINDS, type Page, type Unit, type UnitKind } from '../../api/types';
-import { findRegion, useRegion, useRegionTree } from '../../app/region';
+import { findRegion, useRegion, useRegionName, useRegionTree } from '../../app/region';
 import { useLang } from '../../i18n';
 import { UnitFormModal } from './UnitFormModal';
 
@@ -16,7 +16,8 @@ interface Filters {
 }
 
 export default function UnitsPage() {
-  const { t, lang } = useLang();
+  const { t, lang, nameOf } = useLang();
+  const regionName = useRegionName();
   const { regionCode } = useRegion();
   const { data: tree } = useRegionTree();
   const [filters, setFilters] = useState<Filters>({ q: '', page: 1, pageSize: 20 });
@@ -30,13 +31,13 @@ export default function UnitsPage() {
   });
 
   const region = findRegion(tree, regionCode);
-  const regionLabel = region ? (lang === 'en' && region.nameEn ? region.nameEn : region.name) : regionCode;
+  const regionLabel = region ? nameOf(region) : regionCode;
 
   const columns: TableColumnsType<Unit> = [
     {
       title: t('units.name'),
       dataIndex: 'name',
-      render: (name: string, unit) => (lang === 'en' && unit.nameEn ? unit.nameEn : name),
+      render: (_, unit) => nameOf(unit),
     },
     {
       title: lang === 'en' ? t('units.nameZh') : t('units.nameEn'),
@@ -52,10 +53,7 @@ export default function UnitsPage() {
       title: t('units.region'),
       dataIndex: 'regionName',
       width: 140,
-      render: (name: string, unit) => {
-        const node = lang === 'en' ? findRegion(tree, unit.regionCode) : undefined;
-        return node?.nameEn || name;
-      },
+      render: (name: string, unit) => regionName({ code: unit.regionCode, name }),
     },
     {
       title: t('common.status'),

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { ROLES, type Page, type Role, type User } from '../../api/types';
 import { useShowError } from '../../api/useApiError';
-import { findRegion, useRegionTree } from '../../app/region';
+import { useRegionName } from '../../app/region';
 import { useLang } from '../../i18n';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
@@ -28,8 +28,8 @@ interface Filters {
 }
 
 export default function UsersPage() {
-  const { t, lang } = useLang();
-  const { data: tree } = useRegionTree();
+  const { t } = useLang();
+  const regionName = useRegionName();
   const client = useQueryClient();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -66,7 +66,7 @@ export default function UsersPage() {
       title: t('users.region'),
       dataIndex: ['region', 'name'],
       width: 100,
-      render: (name: string, user) => (lang === 'en' && findRegion(tree, user.region.code)?.nameEn) || name,
+      render: (_, user) => regionName(user.region),
     },
     {
       title: t('common.status'),

@@ -18,7 +18,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useRegion } from '../../app/region';
-import { RegionChoropleth } from '../../components/RegionMap';
+import { RegionChoropleth, RegionPoints, type PointSeries } from '../../components/RegionMap';
 import { hasRegionGeometry, type FeatureValue } from '../../components/regionGeo';
 import { useLang } from '../../i18n';
 import { formatWan } from '../projects/labels';
@@ -133,6 +133,35 @@ export default function DashboardPage() {
       ]),
     [mapMetric, t],
   );
+  // Where no boundaries of the children are shipped (a city's counties), each child with a recorded
+  // seat is a circle there, its area proportional to the figure, over the city's outline.
+  const seatSeries = useMemo((): PointSeries<RegionFigure>[] => {
+    const seated = regionValues.filter((r) => r.row.seat);
+    const max = Math.max(0, ...seated.map((r) => r.value));
+    return [
+      {
+        name: mapMetric === 'funds' ? t('dash.fundsInPlace') : t('dash.signedInvestment'),
+        symbol: 'circle',
+        color: 'rgba(29, 78, 216, 0.75)',
+        symbolSize: (v) => 8 + 40 * Math.sqrt(max > 0 ? v / max : 0),
+        points: seated.map((r) => ({
+          lng: r.row.seat!.lng,
+          lat: r.row.seat!.lat,
+          size: r.value,
+          label: r.name,
+          item: r,
+        })),
+      },
+    ];
+  }, [regionValues, mapMetric, t]);
+  const describeSeat = useCallback(
+    (r: RegionFigure) => [
+      r.name,
+      `${mapMetric === 'funds' ? t('dash.fundsInPlace') : t('dash.signedInvestment')}: ${wan(r.value)}`,
+      ...describeRegion({ feature: r.code, featureName: r.name, name: r.name, value: r.value, items: [r] }),
+    ],
+    [describeRegion, mapMetric, t, wan],
+  );
   const trendOption = useMemo(
     () =>
       data && {
@@ -150,6 +179,10 @@ export default function DashboardPage() {
   );
 
   if (isLoading || !data) return <Card loading />;
+  const mapKind = hasRegionGeometry(data.region.code) ? 'areas' : data.byRegion.some((r) => r.seat) ? 'seats' : null;
+  const unseated = data.byRegion.filter((r) => !r.seat);
+  const drillRegion = (r: Dashboard['byRegion'][number], metric: MapMetric) =>
+    navigate(drillLink({ metric, from: `${year}-01`, to: `${year}-12` }, r.region.code, r.region.name));
   const kpis = CARDS.map((k) => data.kpis.find((x) => x.key === k)).filter((k): k is Kpi => Boolean(k));
   const stageLink = (stage: string) =>
     `/projects/${databaseOfStage(stage)}?stage=${stage}&hostRegion=${data.region.code}`;
@@ -158,16 +191,7 @@ export default function DashboardPage() {
     <EChart
       option={regionOption}
       testId="region-bar"
-      onClick={(_, i) => {
-        const r = data.byRegion[i]!;
-        navigate(
-          drillLink(
-            { metric: 'signed_investment', from: `${year}-01`, to: `${year}-12` },
-            r.region.code,
-            r.region.name,
-          ),
-        );
-      }}
+      onClick={(_, i) => drillRegion(data.byRegion[i]!, 'signed_investment')}
     />
   );
   const projectList = (items: ProjectBrief[], extra?: (p: ProjectBrief) => React.ReactNode) => (
@@ -249,7 +273,7 @@ export default function DashboardPage() {
             title={t('dash.byRegion')}
             size="small"
             extra={
-              hasRegionGeometry(data.region.code) && (
+              mapKind && (
                 <Space size="small">
                   {regionView === 'map' && (
                     <Segmented<MapMetric>
@@ -276,7 +300,7 @@ export default function DashboardPage() {
               )
             }
           >
-            {regionView === 'map' && hasRegionGeometry(data.region.code) ? (
+            {regionView === 'map' && mapKind === 'areas' ? (
               <RegionChoropleth
                 region={data.region.code}
                 values={regionValues}
@@ -285,19 +309,32 @@ export default function DashboardPage() {
                 describe={describeRegion}
                 height={320}
                 testId="region-map"
-                onRegionClick={(f) => {
+                onRegionClick={(f) =>
                   // The region itself when it is on the map, else the one region rolled up into it.
-                  const r = (f.items.find((i) => i.code === f.feature) ?? f.items[0]!).row;
-                  navigate(
-                    drillLink(
-                      { metric: mapMetric, from: `${year}-01`, to: `${year}-12` },
-                      r.region.code,
-                      r.region.name,
-                    ),
-                  );
-                }}
+                  drillRegion((f.items.find((i) => i.code === f.feature) ?? f.items[0]!).row, mapMetric)
+                }
                 fallback={regionBar}
               />
+            ) : regionView === 'map' && mapKind === 'seats' ? (
+              <>
+                <RegionPoints
+                  region={data.region.code}
+                  series={seatSeries}
+                  describePoint={describeSeat}
+                  onPointClick={(r) => drillRegion(r.row, mapMetric)}
+                  highlight={[data.region.code]}
+                  highlightLabels={false}
+                  height={320}
+                  testId="region-map"
+                />
+                {unseated.length > 0 && (
+                  <Typography.Text type="secondary" data-testid="region-map-unseated">
+                    {t('dash.map.unseated', {
+                      names: unseated.map((r) => r.region.name).join(lang === 'en' ? ', ' : '、'),
+                    })}
+                  </Typography.Text>
+                )}
+              </>
             ) : (
               regionBar
             )}

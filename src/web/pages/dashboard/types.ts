@@ -33,7 +33,14 @@ export interface Dashboard {
   year: number;
   kpis: Kpi[];
   funnel: { stage: string; label: Bilingual; count: number; totalInvestmentWan: string }[];
-  byRegion: { region: RegionRef; signedProjects: number; signedInvestmentWan: string; fundsInPlaceWan: string }[];
+  byRegion: {
+    region: RegionRef;
+    /** Where a county or zone is drawn on its city's map; null when not recorded. */
+    seat: { lng: number; lat: number } | null;
+    signedProjects: number;
+    signedInvestmentWan: string;
+    fundsInPlaceWan: string;
+  }[];
   byChain: { chainId: string; name: string; count: number; totalInvestmentWan: string }[];
   trend: { month: string; signedProjects: number; signedAmountWan: string; fundsInPlaceWan: string }[];
   major: ProjectBrief[];
