@@ -71,6 +71,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     const problem = toProblem(err, pickLang(req.headers['accept-language']));
     if (problem.status >= 500) req.log.error({ err }, 'request failed');
     else req.log.info({ code: problem.code, status: problem.status }, 'request refused');
+    if (problem.code === 'BUSY') void reply.header('retry-after', '1');
     return reply
       .code(problem.status)
       .type('application/problem+json; charset=utf-8')
@@ -97,7 +98,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       openapi: '3.0.3',
       info: {
         title: 'Zhaoshang 招商引资平台 API',
-        description: 'Investment attraction platform. Errors are RFC 9457 problem+json with zh-CN and en text.',
+        description:
+          'Investment attraction platform. Errors are RFC 9457 problem+json with zh-CN and en text. ' +
+          'A write PostgreSQL still aborts for a deadlock after four attempts answers 503 (code BUSY, Retry-After: 1) and wrote nothing.',
         version: APP_VERSION,
       },
       components: {

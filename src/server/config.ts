@@ -21,6 +21,8 @@ const ConfigSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Investor-portal inquiries accepted per IP address per hour. */
+  INQUIRY_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
 });
 

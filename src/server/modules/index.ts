@@ -10,6 +10,7 @@ import { factorRoutes } from './factors/routes';
 import { notificationRoutes } from './notifications/routes';
 import { partnerRoutes } from './partners/routes';
 import { policyRoutes } from './policies/routes';
+import { portalRoutes } from './portal/routes';
 import { projectExcelRoutes } from './projects/excel.routes';
 import { projectReportRoutes } from './projects/reports.routes';
 import { projectRoutes } from './projects/routes';
@@ -35,4 +36,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(factorExcelRoutes);
   await app.register(activityRoutes);
   await app.register(partnerRoutes);
+  await app.register(portalRoutes);
 }

@@ -12,6 +12,7 @@ import { theme } from './theme';
 
 // Everything behind the sign-in page loads on demand, so the first paint needs only this shell.
 const LoginPage = lazy(() => import('../pages/login/LoginPage'));
+const PortalPage = lazy(() => import('../pages/portal/PortalPage'));
 const SignedInApp = lazy(() => import('./SignedInApp'));
 
 /** Shows its children to a signed-in user and sends anyone else to /login, remembering where they were. */
@@ -32,6 +33,7 @@ function LocalisedApp() {
           <Suspense fallback={<PageLoading />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/portal" element={<PortalPage />} />
               <Route
                 path="/*"
                 element={

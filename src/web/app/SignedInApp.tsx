@@ -10,6 +10,7 @@ import { RegionProvider } from './region';
 
 const UsersPage = lazy(() => import('../pages/admin/UsersPage'));
 const UnitsPage = lazy(() => import('../pages/admin/UnitsPage'));
+const RegionsPage = lazy(() => import('../pages/admin/RegionsPage'));
 const ProjectDatabasePage = lazy(() => import('../pages/projects/ProjectDatabasePage'));
 const ProjectPage = lazy(() => import('../pages/projects/ProjectPage'));
 const KanbanPage = lazy(() => import('../pages/projects/KanbanPage'));
@@ -29,11 +30,13 @@ const AssessmentPage = lazy(() => import('../pages/assessment/AssessmentPage'));
 const ActivitiesPage = lazy(() => import('../pages/activities/ActivitiesPage'));
 const PartnersPage = lazy(() => import('../pages/partners/PartnersPage'));
 const NotificationsPage = lazy(() => import('../pages/notifications/NotificationsPage'));
+const InquiriesPage = lazy(() => import('../pages/inquiries/InquiriesPage'));
 
 /** Built pages by path; the rest of the menu shows "coming soon" until its feature lands. */
 const BUILT: Record<string, React.ComponentType> = {
   '/admin/users': UsersPage,
   '/admin/units': UnitsPage,
+  '/admin/regions': RegionsPage,
   '/projects/planned': ProjectDatabasePage,
   '/projects/negotiating': ProjectDatabasePage,
   '/projects/intent': ProjectDatabasePage,
@@ -50,6 +53,7 @@ const BUILT: Record<string, React.ComponentType> = {
   '/activities': ActivitiesPage,
   '/partners': PartnersPage,
   '/notifications': NotificationsPage,
+  '/inquiries': InquiriesPage,
 };
 
 /** Pages reached by links rather than the menu (static paths win over `:id` in React Router). */

@@ -24,6 +24,7 @@ export const FEATURES: Feature[] = [
   { path: '/enterprises', label: 'menu.enterprises' },
   { path: '/chains', label: 'menu.chains' },
   { path: '/factors', label: 'menu.factors' },
+  { path: '/inquiries', label: 'inquiries.menu' },
   { path: '/services', label: 'menu.services' },
   { path: '/activities', label: 'menu.activities' },
   { path: '/partners', label: 'menu.partners' },
@@ -38,6 +39,7 @@ export const FEATURES: Feature[] = [
     children: [
       { path: '/admin/users', label: 'menu.admin.users', adminOnly: true },
       { path: '/admin/units', label: 'menu.admin.units', adminOnly: true },
+      { path: '/admin/regions', label: 'menu.admin.regions', adminOnly: true },
     ],
   },
 ];

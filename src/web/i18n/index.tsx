@@ -27,10 +27,18 @@ export function format(template: string, values?: Record<string, string | number
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
+/** Something named in both languages: a region, unit or chain. The Chinese name stands in for a missing English one. */
+export interface Named {
+  name: string;
+  nameEn?: string | null;
+}
+
 interface LangContextValue {
   lang: Lang;
   setLang: (lang: Lang) => void;
   t: Translate;
+  /** The name to show in the chosen language. */
+  nameOf: (named: Named) => string;
 }
 
 const LangContext = createContext<LangContextValue | null>(null);
@@ -61,7 +69,8 @@ export function LangProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<LangContextValue>(() => {
     const dict = DICTIONARIES[lang];
-    return { lang, setLang, t: (key, values) => format(dict[key], values) };
+    const nameOf = (named: Named) => (lang === 'en' && named.nameEn ? named.nameEn : named.name);
+    return { lang, setLang, t: (key, values) => format(dict[key], values), nameOf };
   }, [lang, setLang]);
 
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;

@@ -11,7 +11,7 @@ import { NotificationBell } from './NotificationBell';
 import { RegionPicker } from './RegionPicker';
 
 export function HeaderBar() {
-  const { t, lang } = useLang();
+  const { t, nameOf } = useLang();
   const me = useSignedInUser();
   const { data: tree } = useRegionTree();
   const logout = useLogout();
@@ -20,7 +20,7 @@ export function HeaderBar() {
   const [changingPassword, setChangingPassword] = useState(false);
 
   const ownRegion = findRegion(tree, me.region.code);
-  const regionName = lang === 'en' && ownRegion?.nameEn ? ownRegion.nameEn : me.region.name;
+  const regionName = ownRegion ? nameOf(ownRegion) : me.region.name;
 
   const signOut = () =>
     logout.mutate(undefined, {

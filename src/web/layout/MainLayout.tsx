@@ -9,6 +9,7 @@ import {
   EnvironmentOutlined,
   FileTextOutlined,
   FolderOpenOutlined,
+  MessageOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, type MenuProps } from 'antd';
@@ -25,6 +26,7 @@ const ICONS: Record<string, ReactNode> = {
   '/enterprises': <BankOutlined />,
   '/chains': <ApartmentOutlined />,
   '/factors': <EnvironmentOutlined />,
+  '/inquiries': <MessageOutlined />,
   '/services': <CustomerServiceOutlined />,
   '/assessment': <AimOutlined />,
   '/policies': <FileTextOutlined />,

@@ -2,9 +2,11 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   text,
   timestamp,
@@ -28,10 +30,20 @@ export const regions = pgTable(
     path: text('path').notNull(),
     zoneLevel: text('zone_level', { enum: ['national', 'provincial', 'other'] }),
     sort: integer('sort').notNull().default(0),
+    /**
+     * Where the region's government (a zone's management committee) sits, WGS-84 degrees: the
+     * point a county or zone is drawn at on its city's map, where no county boundary is shipped.
+     */
+    seatLng: numeric('seat_lng', { precision: 9, scale: 6 }),
+    seatLat: numeric('seat_lat', { precision: 8, scale: 6 }),
   },
   (t) => [
     index('regions_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
     index('regions_parent_idx').on(t.parentCode),
+    check(
+      'regions_seat_check',
+      sql`(${t.seatLng} is null) = (${t.seatLat} is null) and ${t.seatLng} between -180 and 180 and ${t.seatLat} between -90 and 90`,
+    ),
   ],
 );
 

@@ -7,3 +7,4 @@ export * from './services';
 export * from './factors';
 export * from './assessment';
 export * from './activities';
+export * from './portal';

@@ -1,6 +1,6 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { GlobalOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input } from 'antd';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useErrorText } from '../../api/useApiError';
 import { useLogin, useMe } from '../../app/auth';
 import { LangSwitch } from '../../components/LangSwitch';
@@ -65,6 +65,11 @@ export default function LoginPage() {
               </Button>
             </Form.Item>
           </Form>
+          <div className="zs-login-portal">
+            <Link to="/portal">
+              <GlobalOutlined /> {t('portal.link')}
+            </Link>
+          </div>
         </Card>
         <div className="zs-login-footer">{t('login.footer')}</div>
       </div>
