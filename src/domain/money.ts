@@ -18,6 +18,9 @@
 
 import { AppError, type Bilingual } from './errors';
 
+/** A 万元 amount as forms and the API take it: up to 16 whole digits and two decimals. */
+export const WAN_AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
+
 /** Decimal places kept: 4 decimals of 万元 is 1 元. */
 export const WAN_DECIMALS = 4;
 /** The integer factor between 万元 and the internal unit (1 元). */

@@ -6,6 +6,7 @@
  * - liaison (industry department): supplies projects and reports for its own unit's projects
  * - viewer: reads only
  * - verifier (抽样核查): reads, and records the findings of sampling checks
+ * - inquiry.decide: accept a portal inquiry as a project, or decline it (admin, leader, officer)
  */
 export const ROLE_ACTIONS = {
   admin: [
@@ -17,6 +18,7 @@ export const ROLE_ACTIONS = {
     'admin',
     'assessment.manage',
     'sampling.verify',
+    'inquiry.decide',
   ],
   leader: [
     'read',
@@ -26,8 +28,9 @@ export const ROLE_ACTIONS = {
     'leader.decide',
     'assessment.manage',
     'sampling.verify',
+    'inquiry.decide',
   ],
-  officer: ['read', 'project.write', 'project.transition', 'report.submit'],
+  officer: ['read', 'project.write', 'project.transition', 'report.submit', 'inquiry.decide'],
   liaison: ['read', 'project.write', 'report.submit'],
   viewer: ['read'],
   verifier: ['read', 'sampling.verify'],

@@ -17,6 +17,7 @@ export const SOURCE_CHANNELS = [
   '驻点招商',
   '部门提供',
   '网上洽谈',
+  '投资者门户',
   '政府谋划',
   '其他',
 ] as const;
@@ -32,6 +33,7 @@ export const SOURCE_CHANNEL_LABELS: Record<SourceChannel, Bilingual> = {
   驻点招商: { zh: '驻点招商', en: 'Stationed teams' },
   部门提供: { zh: '部门提供', en: 'Supplied by a department' },
   网上洽谈: { zh: '网上洽谈', en: 'Online negotiation' },
+  投资者门户: { zh: '投资者门户', en: 'Investor portal' },
   政府谋划: { zh: '政府谋划', en: 'Planned by the government' },
   其他: { zh: '其他', en: 'Other' },
 };

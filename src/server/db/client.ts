@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { isConcurrencyFailure } from './errors';
 import { startPgliteWorker } from './pglite-proxy';
 import * as schema from './schema';
 
@@ -28,6 +29,23 @@ export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.u
 export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * A statement built once per database handle and reused: Drizzle composes its SQL only on first
+ * use, and node-postgres prepares it once per pooled connection under `name` (PGlite ignores the
+ * name). For hot reads outside transactions; the values go in as `sql.placeholder(...)`.
+ */
+export function preparedStatement<Q>(build: (db: Db) => Q): (db: Db) => Q {
+  const built = new WeakMap<Db, Q>();
+  return (db) => {
+    let query = built.get(db);
+    if (!query) {
+      query = build(db);
+      built.set(db, query);
+    }
+    return query;
+  };
 }
 
 export interface OpenOptions {
@@ -62,7 +80,31 @@ async function openPostgres(url: string): Promise<Database> {
     );
   }
   await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  retryConcurrencyFailures(db);
   return { db, engine: 'postgres', close: () => pool.end() };
+}
+
+/** How often a transaction PostgreSQL aborted for a deadlock or serialization failure is run again. */
+export const TRANSACTION_ATTEMPTS = 4;
+
+/**
+ * Runs a top-level transaction again when PostgreSQL aborted it for a deadlock or a serialization
+ * failure, after a short random pause: the writes are all-or-nothing, so nothing of the failed
+ * attempt remains. Only the database handle's own `transaction` is wrapped; savepoints inside a
+ * transaction are not retried on their own. PGlite runs one transaction at a time and needs none.
+ */
+function retryConcurrencyFailures(db: Db): void {
+  const once = db.transaction.bind(db);
+  db.transaction = async (work, config) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await once(work, config);
+      } catch (err) {
+        if (attempt >= TRANSACTION_ATTEMPTS || !isConcurrencyFailure(err)) throw err;
+        await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 20)));
+      }
+    }
+  };
 }
 
 async function openPglite(dataDir: string | undefined, lock: boolean): Promise<Database> {

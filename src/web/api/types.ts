@@ -23,6 +23,8 @@ export interface RegionNode {
   level: 'country' | 'province' | 'city' | 'county' | 'zone';
   zoneLevel: 'national' | 'provincial' | 'other' | null;
   parentCode: string | null;
+  /** Where the government (a zone's management committee) sits, WGS-84 degrees; null when not set. */
+  seat: { lng: number; lat: number } | null;
   children: RegionNode[];
 }
 

@@ -1,4 +1,4 @@
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Table, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { useLang } from '../i18n';
 
 /** One page of a server-side list (`{ items, total }`), with the page switcher and the total. */
@@ -9,6 +9,8 @@ export function PagedTable<T extends { id: string }>({
   page,
   pageSize,
   onPage,
+  onRow,
+  scroll,
 }: {
   columns: TableColumnsType<T>;
   data: { items: T[]; total: number } | undefined;
@@ -16,6 +18,8 @@ export function PagedTable<T extends { id: string }>({
   page: number;
   pageSize: number;
   onPage: (page: number, pageSize: number) => void;
+  onRow?: TableProps<T>['onRow'];
+  scroll?: TableProps<T>['scroll'];
 }) {
   const { t } = useLang();
   return (
@@ -25,6 +29,8 @@ export function PagedTable<T extends { id: string }>({
       loading={loading}
       columns={columns}
       dataSource={data?.items ?? []}
+      onRow={onRow}
+      scroll={scroll}
       pagination={{
         current: page,
         pageSize,

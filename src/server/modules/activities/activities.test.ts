@@ -100,6 +100,11 @@ describe('activities and trips', () => {
       results: { leads: 0, projects: 0 },
     });
     expect(await auditCount('activity.created', created.id)).toBe(1);
+    const trips = await dongfeng.get('/api/activities?trips=true&pageSize=1');
+    expect(trips.body.total).toBeGreaterThan(0);
+    // A page past the end is empty but still says how many there are.
+    const pastEnd = await dongfeng.get(`/api/activities?trips=true&pageSize=1&page=${trips.body.total + 1}`);
+    expect(pastEnd.body).toMatchObject({ items: [], total: trips.body.total });
 
     const bad = await dongfeng.post('/api/activities', {
       kind: 'trip',

@@ -1,7 +1,8 @@
 import { type AnyColumn, and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { type PgSelect } from 'drizzle-orm/pg-core';
 import { type Db, rows } from '../../db/client';
 import { activities, activityProjects, projects, regions, teamDeployments, units } from '../../db/schema';
-import { containsPattern, pageWithTotal } from '../../lib/listing';
+import { containsPattern, splitWindowTotal, windowTotal } from '../../lib/listing';
 import { type Scope, regionInScope } from '../../lib/scope';
 import { projectVisible } from '../projects/repository';
 import type { TActivityListQuery } from './schema';
@@ -15,33 +16,38 @@ export type ActivityRow = typeof activities.$inferSelect & {
 
 const resultCount = sql<number>`(select count(*)::int from activity_projects ap where ap.activity_id = ${activities.id})`;
 
+const selection = {
+  id: activities.id,
+  kind: activities.kind,
+  title: activities.title,
+  startDate: activities.startDate,
+  endDate: activities.endDate,
+  destination: activities.destination,
+  organisingUnitId: activities.organisingUnitId,
+  regionCode: activities.regionCode,
+  leaderName: activities.leaderName,
+  participants: activities.participants,
+  targetProjects: activities.targetProjects,
+  targetAmountWan: activities.targetAmountWan,
+  targetLeads: activities.targetLeads,
+  leadsCount: activities.leadsCount,
+  note: activities.note,
+  createdBy: activities.createdBy,
+  version: activities.version,
+  createdAt: activities.createdAt,
+  updatedAt: activities.updatedAt,
+  regionName: regions.name,
+  unitName: units.name,
+  resultCount,
+};
+
 function selectActivities(db: Db) {
-  return db
-    .select({
-      id: activities.id,
-      kind: activities.kind,
-      title: activities.title,
-      startDate: activities.startDate,
-      endDate: activities.endDate,
-      destination: activities.destination,
-      organisingUnitId: activities.organisingUnitId,
-      regionCode: activities.regionCode,
-      leaderName: activities.leaderName,
-      participants: activities.participants,
-      targetProjects: activities.targetProjects,
-      targetAmountWan: activities.targetAmountWan,
-      targetLeads: activities.targetLeads,
-      leadsCount: activities.leadsCount,
-      note: activities.note,
-      createdBy: activities.createdBy,
-      version: activities.version,
-      createdAt: activities.createdAt,
-      updatedAt: activities.updatedAt,
-      regionName: regions.name,
-      unitName: units.name,
-      resultCount,
-    })
-    .from(activities)
+  return joinNames(db.select(selection).from(activities).$dynamic());
+}
+
+/** The region and organising unit names an activity row carries (drizzle's dynamic query building). */
+function joinNames<Q extends PgSelect>(query: Q) {
+  return query
     .innerJoin(regions, eq(regions.code, activities.regionCode))
     .innerJoin(units, eq(units.id, activities.organisingUnitId));
 }
@@ -72,13 +78,17 @@ export async function listActivities(
           or ${activities.leaderName} ilike ${pattern})`
       : undefined,
   );
-  return pageWithTotal(
-    selectActivities(db)
-      .where(where)
-      .orderBy(desc(activities.startDate), desc(activities.createdAt), asc(activities.id)),
-    db.select({ total: count() }).from(activities).where(where),
-    query,
-  );
+  const paged = await joinNames(
+    db
+      .select({ ...selection, total: windowTotal })
+      .from(activities)
+      .$dynamic(),
+  )
+    .where(where)
+    .orderBy(desc(activities.startDate), desc(activities.createdAt), asc(activities.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return splitWindowTotal(paged, query.page, () => db.select({ total: count() }).from(activities).where(where));
 }
 
 export async function findActivity(db: Db, scope: Scope, id: string, lock = false): Promise<ActivityRow | undefined> {

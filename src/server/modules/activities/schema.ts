@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../../../domain/quotas';
+import { WAN_AMOUNT } from '../../../domain/money';
+import { ZPageQuery } from '../../lib/listing';
 
 const ZLabel = z.object({ zh: z.string(), en: z.string() });
 const ZRef = z.object({ id: z.string().uuid(), name: z.string() });
@@ -10,7 +12,7 @@ const ZNames = z.array(ZText(50).min(1)).max(500);
 const ZWanInput = z
   .string()
   .trim()
-  .regex(/^\d{1,16}(\.\d{1,2})?$/, '应为最多两位小数的金额（万元）|A 万元 amount with at most two decimals');
+  .regex(WAN_AMOUNT, '应为最多两位小数的金额（万元）|A 万元 amount with at most two decimals');
 
 export const ZResultProject = z.object({
   id: z.string().uuid(),
@@ -91,8 +93,7 @@ export const ZActivityListQuery = z.object({
   from: ZDate.optional(),
   to: ZDate.optional(),
   q: z.string().trim().max(100).optional().describe('Substring of the title, destination or leader'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...ZPageQuery,
 });
 export const ZActivityList = z.object({ items: z.array(ZActivity), total: z.number().int() });
 export const ZActivityParams = z.object({ id: z.string().uuid() });

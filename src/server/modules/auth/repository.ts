@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { type Db, preparedStatement } from '../../db/client';
 import { regions, sessions, units, users } from '../../db/schema';
 
 export async function findUserForLogin(db: Db, username: string) {
@@ -44,16 +44,22 @@ export async function deleteUserSessions(db: Db, userId: string, exceptId?: stri
     );
 }
 
-/** The live session with its user, unit and region, or nothing. */
-export async function findSession(db: Db, id: string) {
-  const [row] = await db
+/** The live session with its user, unit and region (every signed-in request reads it). */
+const sessionById = preparedStatement((db) =>
+  db
     .select({ session: sessions, user: users, unit: units, region: regions })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(units, eq(units.id, users.unitId))
     .innerJoin(regions, eq(regions.code, units.regionCode))
-    .where(sql`${sessions.id} = ${id} and ${sessions.expiresAt} > now() and ${users.active}`)
-    .limit(1);
+    .where(sql`${sessions.id} = ${sql.placeholder('id')} and ${sessions.expiresAt} > now() and ${users.active}`)
+    .limit(1)
+    .prepare('auth_find_session'),
+);
+
+/** The live session with its user, unit and region, or nothing. */
+export async function findSession(db: Db, id: string) {
+  const [row] = await sessionById(db).execute({ id });
   return row;
 }
 

@@ -15,7 +15,10 @@ export function sessionIdOf(token: string): string {
 
 type SessionRow = NonNullable<Awaited<ReturnType<typeof repo.findSession>>>;
 
-function toContext(row: SessionRow): AuthContext {
+/** The caller a user row stands for; `session` is empty for work done on a user's behalf (the demo seed). */
+export function toContext(
+  row: Pick<SessionRow, 'user' | 'unit' | 'region'> & { session: { id: string; csrfToken: string } },
+): AuthContext {
   const { user, unit, region, session } = row;
   return {
     user: {

@@ -9,6 +9,7 @@ import {
 import { ENTERPRISE_TAGS } from '../../../domain/enterprise-tags';
 import { STAGES } from '../../../domain/lifecycle';
 import { SOURCE_CHANNELS } from '../../../domain/project-fields';
+import { WAN_AMOUNT } from '../../../domain/money';
 
 const ZBilingual = z.object({ zh: z.string(), en: z.string() });
 const ZRegionRef = z.object({ code: z.string(), name: z.string() });
@@ -286,7 +287,7 @@ export const ZConvertTargetRequest = z.object({
   totalInvestmentWan: z
     .string()
     .trim()
-    .regex(/^\d{1,16}(\.\d{1,2})?$/, '应为最多两位小数的金额（万元）|An amount in 万元 with at most two decimals'),
+    .regex(WAN_AMOUNT, '应为最多两位小数的金额（万元）|An amount in 万元 with at most two decimals'),
   sourceChannel: z.enum(SOURCE_CHANNELS),
   hostRegionCode: z.string().trim().min(6).max(12).optional().describe("Default: the chain's region"),
   industryDivision: z.string().trim().length(2).nullable().optional().describe("Default: the enterprise's division"),

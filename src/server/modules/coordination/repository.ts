@@ -278,16 +278,31 @@ export async function findDuplicateCandidatesBatch(
 }
 
 /** The new conflict's id, or undefined when this pair was recorded before. */
-export async function insertConflict(
+/** Rows per statement when conflicts are written together (7 parameters a row). */
+const CONFLICT_CHUNK = 500;
+
+/**
+ * Records conflicts; a pair already recorded is left as it is. Returns the ids of the new rows by
+ * `projectId|otherProjectId`.
+ */
+export async function insertConflicts(
   tx: Db,
-  values: typeof coordinationConflicts.$inferInsert,
-): Promise<string | undefined> {
-  const [row] = await tx
-    .insert(coordinationConflicts)
-    .values(values)
-    .onConflictDoNothing()
-    .returning({ id: coordinationConflicts.id });
-  return row?.id;
+  values: readonly (typeof coordinationConflicts.$inferInsert)[],
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (let i = 0; i < values.length; i += CONFLICT_CHUNK) {
+    const written = await tx
+      .insert(coordinationConflicts)
+      .values(values.slice(i, i + CONFLICT_CHUNK))
+      .onConflictDoNothing()
+      .returning({
+        id: coordinationConflicts.id,
+        projectId: coordinationConflicts.projectId,
+        otherProjectId: coordinationConflicts.otherProjectId,
+      });
+    for (const row of written) ids.set(`${row.projectId}|${row.otherProjectId}`, row.id);
+  }
+  return ids;
 }
 
 /** Conflicts that hold the project back: open ones, and those decided for the first reporter. */

@@ -1,9 +1,4 @@
-import {
-  arbiterRegionCode,
-  classifyDuplicate,
-  duplicateOutcome,
-  type DuplicateLevel,
-} from '../../../domain/duplicates';
+import { arbiterRegionCode, classifyDuplicate, duplicateOutcome } from '../../../domain/duplicates';
 import { AppError, type Bilingual } from '../../../domain/errors';
 import { atOrOver, escalationTargetRegion, missingThreeOnes, signedAmountWan } from '../../../domain/escalation';
 import { checkPreSigningFiling } from '../../../domain/filing';
@@ -172,13 +167,16 @@ export async function onProjectsRegistered(tx: Db, ctx: BatchRegistrationContext
   const windows = new Map<string, string | null>();
   const firstReports: repo.FirstReportValues[] = [];
   const audits: AuditEntry[] = [];
-  const outcomes: TCoordinationOutcome[] = [];
+  const registrations: { project: ProjectFacts; found: Awaited<ReturnType<typeof classifyCandidates>> }[] = [];
+  const firstReportOutcomes: TCoordinationOutcome['firstReport'][] = [];
   for (const { project } of projects) {
     const own = (candidates.get(project.id) ?? []).map((c) =>
       windows.has(c.projectId) ? { ...c, exclusivityEndsOn: windows.get(c.projectId) ?? null } : c,
     );
     const found = own.length ? await classifyCandidates(project, own, today, region) : [];
-    const duplicates = await recordDuplicates(tx, auth, project, found, today);
+    registrations.push({ project, found });
+    // A conflict held for arbitration gives no exclusivity window (what recordDuplicates reports as held).
+    const held = duplicateOutcome(found.map((f) => f.level)) === 'conflict';
 
     let policy = policies.get(project.firstRegionCode);
     if (!policy) {
@@ -188,7 +186,7 @@ export async function onProjectsRegistered(tx: Db, ctx: BatchRegistrationContext
     const rule = policy.firstReport;
     const subject = rule ? requiresFirstReport(project, rule.value) : false;
     const endsOn =
-      rule && subject && !duplicates.held && rule.value.exclusivityMonths > 0
+      rule && subject && !held && rule.value.exclusivityMonths > 0
         ? exclusivityEndsOn(today, rule.value.exclusivityMonths)
         : null;
     windows.set(project.id, endsOn);
@@ -221,8 +219,8 @@ export async function onProjectsRegistered(tx: Db, ctx: BatchRegistrationContext
     if (!units.has(project.firstUnitId)) {
       units.set(project.firstUnitId, (await repo.findUnit(tx, project.firstUnitId))?.name ?? '');
     }
-    outcomes.push({
-      firstReport: presentFirstReport({
+    firstReportOutcomes.push(
+      presentFirstReport({
         projectId: project.id,
         unitId: project.firstUnitId,
         unitName: units.get(project.firstUnitId)!,
@@ -234,12 +232,12 @@ export async function onProjectsRegistered(tx: Db, ctx: BatchRegistrationContext
         exclusivityEndsOn: endsOn,
         source: rule?.source ?? null,
       }),
-      duplicates,
-    });
+    );
   }
   await repo.insertFirstReports(tx, firstReports);
   await recordAuditBatch(tx, audits);
-  return outcomes;
+  const duplicates = await recordDuplicates(tx, auth, registrations, today);
+  return firstReportOutcomes.map((firstReport, i) => ({ firstReport, duplicates: duplicates[i]! }));
 }
 
 /**
@@ -254,74 +252,87 @@ export async function checkDuplicates(tx: Db, ctx: RegistrationContext): Promise
   const { auth } = ctx;
   const project = await writtenProject(tx, ctx.projectId);
   const found = await lookupDuplicates(tx, project, ctx.enterpriseIds, today);
-  return recordDuplicates(tx, auth, project, found, today);
+  const [duplicates] = await recordDuplicates(tx, auth, [{ project, found }], today);
+  return duplicates!;
 }
 
-/** Records the duplicates found for `project` (conflicts, audit rows, notices) and says whom to contact. */
+/**
+ * Records the duplicates found for each registered project (conflicts, audit rows, notices) and
+ * says, per project, whom to contact. A batch (a ledger import) is written with one multi-row
+ * INSERT and one audit batch; only a conflict held for arbitration sends notices.
+ */
 async function recordDuplicates(
   tx: Db,
   auth: AuthContext,
-  project: ProjectFacts,
-  found: Awaited<ReturnType<typeof classifyCandidates>>,
+  registrations: readonly { project: ProjectFacts; found: Awaited<ReturnType<typeof classifyCandidates>> }[],
   today: string,
-): Promise<TDuplicates> {
-  if (found.length === 0) return { outcome: null, held: false, contacts: [] };
-
-  const ownRegion = (await repo.findRegion(tx, project.firstRegionCode))!;
-  const contacts: TDuplicates['contacts'] = [];
-  const levels: DuplicateLevel[] = [];
-  for (const { candidate: c, level, contact } of found) {
-    const arbiter = contact.arbiterRegion.code;
-    const arbiterRegion = contact.arbiterRegion;
-    const conflictId = await repo.insertConflict(tx, {
+): Promise<TDuplicates[]> {
+  const found = registrations.flatMap(({ project, found: list }) => list.map((f) => ({ project, ...f })));
+  const inserted = await repo.insertConflicts(
+    tx,
+    found.map(({ project, candidate: c, level, contact }) => ({
       projectId: project.id,
       otherProjectId: c.projectId,
       level,
       status: level === 'conflict' ? 'open' : 'noted',
       basis: c.basis,
-      arbiterRegionCode: arbiter,
+      arbiterRegionCode: contact.arbiterRegion.code,
       detectedOn: today,
-    });
-    levels.push(level);
-    contacts.push(contact);
-    if (!conflictId) continue;
-    await recordAudit(tx, {
+    })),
+  );
+  const written = found.flatMap((f) => {
+    const conflictId = inserted.get(`${f.project.id}|${f.candidate.projectId}`);
+    return conflictId ? [{ ...f, conflictId }] : [];
+  });
+  await recordAuditBatch(
+    tx,
+    written.map(({ project, candidate: c, level, contact, conflictId }) => ({
       actorId: auth.user.id,
       action: level === 'conflict' ? 'coordination.conflict_detected' : 'coordination.duplicate_warning',
       entity: 'coordination_conflict',
       entityId: conflictId,
       regionCode: project.firstRegionCode,
-      after: { projectId: project.id, otherProjectId: c.projectId, level, basis: c.basis, arbiterRegionCode: arbiter },
+      after: {
+        projectId: project.id,
+        otherProjectId: c.projectId,
+        level,
+        basis: c.basis,
+        arbiterRegionCode: contact.arbiterRegion.code,
+      },
+    })),
+  );
+  for (const { project, candidate: c, contact, conflictId } of written.filter((w) => w.level === 'conflict')) {
+    const ownRegion = (await repo.findRegion(tx, project.firstRegionCode))!;
+    const registrant = (await repo.findUnit(tx, project.firstUnitId))?.name ?? '';
+    const arbiterRegion = contact.arbiterRegion;
+    await notify(tx, {
+      regionCode: arbiterRegion.code,
+      roles: ['leader', 'admin'],
+      kind: 'coordination.conflict_found',
+      title: { zh: '首报冲突待协调', en: 'A first-report conflict awaits arbitration' },
+      body: {
+        zh: `${ownRegion.name} ${registrant} 登记的“${project.name}”与 ${c.firstRegionName} ${c.firstUnitName} 首报项目在排他期内重复，请协调。`,
+        en: `“${project.name}” registered by ${registrant} (${ownRegion.name}) duplicates a project first reported by ${c.firstUnitName} (${c.firstRegionName}) inside its exclusivity window; please arbitrate.`,
+      },
+      entity: 'coordination_conflict',
+      entityId: conflictId,
     });
-    if (level === 'conflict') {
-      const registrant = (await repo.findUnit(tx, project.firstUnitId))?.name ?? '';
-      await notify(tx, {
-        regionCode: arbiter,
-        roles: ['leader', 'admin'],
-        kind: 'coordination.conflict_found',
-        title: { zh: '首报冲突待协调', en: 'A first-report conflict awaits arbitration' },
-        body: {
-          zh: `${ownRegion.name} ${registrant} 登记的“${project.name}”与 ${c.firstRegionName} ${c.firstUnitName} 首报项目在排他期内重复，请协调。`,
-          en: `“${project.name}” registered by ${registrant} (${ownRegion.name}) duplicates a project first reported by ${c.firstUnitName} (${c.firstRegionName}) inside its exclusivity window; please arbitrate.`,
-        },
-        entity: 'coordination_conflict',
-        entityId: conflictId,
-      });
-      await notify(tx, {
-        unitId: c.firstUnitId,
-        kind: 'coordination.conflict_found',
-        title: { zh: '贵单位首报项目出现重复登记', en: 'Your first-reported project was registered again' },
-        body: {
-          zh: `${ownRegion.name} ${registrant} 登记了同一企业的相似项目，已提交 ${arbiterRegion.name} 协调。`,
-          en: `${registrant} (${ownRegion.name}) registered a similar project of the same enterprise; ${arbiterRegion.name} will arbitrate.`,
-        },
-        entity: 'project',
-        entityId: c.projectId,
-      });
-    }
+    await notify(tx, {
+      unitId: c.firstUnitId,
+      kind: 'coordination.conflict_found',
+      title: { zh: '贵单位首报项目出现重复登记', en: 'Your first-reported project was registered again' },
+      body: {
+        zh: `${ownRegion.name} ${registrant} 登记了同一企业的相似项目，已提交 ${arbiterRegion.name} 协调。`,
+        en: `${registrant} (${ownRegion.name}) registered a similar project of the same enterprise; ${arbiterRegion.name} will arbitrate.`,
+      },
+      entity: 'project',
+      entityId: c.projectId,
+    });
   }
-  const outcome = duplicateOutcome(levels);
-  return { outcome, held: outcome === 'conflict', contacts };
+  return registrations.map(({ found: list }) => {
+    const outcome = duplicateOutcome(list.map((f) => f.level));
+    return { outcome, held: outcome === 'conflict', contacts: list.map((f) => f.contact) };
+  });
 }
 
 /**

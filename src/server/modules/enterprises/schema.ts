@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ENTERPRISE_TAGS } from '../../../domain/enterprise-tags';
+import { WAN_AMOUNT } from '../../../domain/money';
+import { ZPageQuery } from '../../lib/listing';
 
 const ZBilingualName = z.object({ zh: z.string(), en: z.string() });
 const ZCoded = ZBilingualName.extend({ code: z.string() });
@@ -29,7 +31,7 @@ const ZCreditCodeInput = z.string().max(40).nullable().describe('Lower case and 
 const ZCapital = z
   .string()
   .trim()
-  .regex(/^\d{1,16}(\.\d{1,2})?$/, '应为最多两位小数的金额（万元）|A 万元 amount with at most two decimals')
+  .regex(WAN_AMOUNT, '应为最多两位小数的金额（万元）|A 万元 amount with at most two decimals')
   .nullable();
 const ZCountry = z
   .string()
@@ -86,8 +88,7 @@ export const ZEnterpriseListQuery = z.object({
   tag: z.enum(ENTERPRISE_TAGS).optional(),
   industrySection: z.string().trim().toUpperCase().length(1).optional(),
   industryDivision: z.string().trim().length(2).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...ZPageQuery,
   sort: z
     .enum(ENTERPRISE_SORTS)
     .default('-updatedAt')

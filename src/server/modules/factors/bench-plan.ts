@@ -6,16 +6,11 @@
  */
 import type { BenchContext } from '../../../../bench/lib/context';
 import type { SqlPlan, SqlStatement } from '../../../../bench/lib/sql';
+import { VISIBLE } from '../../../../bench/lib/visible';
 import { minimumCandidateSize } from '../../../domain/matching';
 import { CANDIDATE_POOL } from './repository';
 
 const q = (text: string, ...params: unknown[]): SqlStatement => ({ text, params });
-
-const VISIBLE = `(
-  (p.first_region_code in (select code from regions where path like $2)
-   or p.host_region_code in (select code from regions where path like $2))
-  and (p.confidentiality = 'normal' or exists (select 1 from users u where u.id = $3
-    and (u.role in ('leader', 'admin') or u.unit_id = p.first_unit_id or u.unit_id = p.responsible_unit_id))))`;
 
 const PROJECT = `select p.*, fu.name, ru.name, fr.name, hr.name,
     coalesce((select json_agg(json_build_object('id', e.id, 'name', e.name, 'creditCode', e.credit_code, 'role', pe.role)
@@ -23,7 +18,7 @@ const PROJECT = `select p.*, fu.name, ru.name, fr.name, hr.name,
       where pe.project_id = p.id), '[]'::json) as enterprises
   from projects p join units fu on fu.id = p.first_unit_id join units ru on ru.id = p.responsible_unit_id
   join regions fr on fr.code = p.first_region_code join regions hr on hr.code = p.host_region_code
-  where p.id = $1 and ${VISIBLE} limit 1`;
+  where p.id = $1 and ${VISIBLE('$2', '$3')} limit 1`;
 
 const COLUMNS = `t.id, t.code, t.name, t.area_mu::text as size, t.use, t.ready_to_build, t.available_on::text,
   t.status, t.region_code, r.name as region_name, r.path as region_path, r.zone_level`;

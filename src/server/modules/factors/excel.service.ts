@@ -442,7 +442,7 @@ export async function exportLibrary(
   query: Record<string, unknown>,
   lang: 'zh' | 'en',
 ): Promise<Buffer> {
-  const page = { limit: null, offset: 0 };
+  const page = { page: 1, pageSize: null };
   let items: Item[];
   if (kind === 'parcels') {
     const f = ZParcelQuery.parse(query);

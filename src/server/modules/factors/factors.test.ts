@@ -156,6 +156,9 @@ describe('library', () => {
     const big = await addParcel(officer, { areaMu: '777', use: 'logistics', supplyModes: ['long_lease'] });
     const res = await officer.get('/api/factors/parcels?minMu=700&use=logistics&supplyMode=long_lease');
     expect(res.body.items.map((p: { id: string }) => p.id)).toEqual([big.id]);
+    // A page past the end is empty but still says how many there are.
+    const pastEnd = await officer.get('/api/factors/parcels?minMu=700&use=logistics&supplyMode=long_lease&page=3');
+    expect(pastEnd.body).toMatchObject({ items: [], total: 1 });
     const none = await officer.get('/api/factors/parcels?minMu=700&readyToBuild=false');
     expect(none.body.total).toBe(0);
   });

@@ -145,8 +145,8 @@ function mustBePositive(value: string | undefined, field: string, errors: FieldE
 export async function listParcels(db: Db, auth: AuthContext, query: TParcelQuery) {
   const filters = { ...query, q: query.q ? foldName(query.q) : undefined };
   const { rows, total } = await repo.listParcels(db, auth.scope, filters, {
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+    page: query.page,
+    pageSize: query.pageSize,
   });
   return { items: rows.map(presentParcel), total };
 }
@@ -270,8 +270,8 @@ export async function updateParcel(db: Db, auth: AuthContext, id: string, input:
 export async function listBuildings(db: Db, auth: AuthContext, query: TBuildingQuery) {
   const filters = { ...query, q: query.q ? foldName(query.q) : undefined };
   const { rows, total } = await repo.listBuildings(db, auth.scope, filters, {
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+    page: query.page,
+    pageSize: query.pageSize,
   });
   return { items: rows.map(presentBuilding), total };
 }
@@ -391,8 +391,8 @@ export async function updateBuilding(
 export async function listFunds(db: Db, auth: AuthContext, query: TFundQuery) {
   const filters = { ...query, q: query.q ? foldName(query.q) : undefined };
   const { rows, total } = await repo.listFunds(db, auth.scope, filters, {
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+    page: query.page,
+    pageSize: query.pageSize,
   });
   return { items: rows.map(presentFund), total };
 }

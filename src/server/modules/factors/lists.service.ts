@@ -37,7 +37,7 @@ export async function landLists(
         db,
         auth.scope,
         { ...base, status: 'available', minMu: String(param.value.contiguousMu) },
-        { limit: 500, offset: 0 },
+        { page: 1, pageSize: 500 },
       )
     : { rows: [] };
   const reserve = param
@@ -46,7 +46,7 @@ export async function landLists(
           db,
           auth.scope,
           { ...base, minMu: String(param.value.reserveMu) },
-          { limit: 500, offset: 0 },
+          { page: 1, pageSize: 500 },
         )
       ).rows.filter((p) => p.status !== 'used')
     : [];

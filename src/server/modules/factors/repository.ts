@@ -12,6 +12,7 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import { type Db, rows } from '../../db/client';
 import {
   buildings,
@@ -29,7 +30,7 @@ import {
 import { type Scope, regionInScope } from '../../lib/scope';
 import type { TBuildingQuery, TFundQuery, TMapQuery, TParcelQuery, TQuotaQuery } from './schema';
 import { isUniqueViolation } from '../../db/errors';
-import { containsPattern } from '../../lib/listing';
+import { containsPattern, splitWindowTotal, windowTotal } from '../../lib/listing';
 
 /** The region and its subtree. */
 function inSubtree(column: SQL | AnyColumn, code: string): SQL {
@@ -43,6 +44,17 @@ const refs = {
   unitName: units.name,
 };
 
+/** The region and unit a parcel, building or fund row names (drizzle's dynamic query building). */
+function joinRefs<Q extends PgSelect>(query: Q, table: typeof parcels | typeof buildings | typeof funds) {
+  return query.innerJoin(regions, eq(regions.code, table.regionCode)).innerJoin(units, eq(units.id, table.unitId));
+}
+
+/** A page of a library list: 1-based `page`; with `pageSize` null every matching row (the Excel export). */
+export interface LibraryPage {
+  page: number;
+  pageSize: number | null;
+}
+
 // ---------------------------------------------------------------- parcels
 
 export type ParcelValues = Omit<typeof parcels.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
@@ -54,11 +66,13 @@ export type ParcelRow = typeof parcels.$inferSelect & {
 };
 
 function selectParcels(db: Db) {
-  return db
-    .select({ ...getTableColumns(parcels), ...refs })
-    .from(parcels)
-    .innerJoin(regions, eq(regions.code, parcels.regionCode))
-    .innerJoin(units, eq(units.id, parcels.unitId));
+  return joinRefs(
+    db
+      .select({ ...getTableColumns(parcels), ...refs })
+      .from(parcels)
+      .$dynamic(),
+    parcels,
+  );
 }
 
 function parcelWhere(scope: Scope, f: Partial<TParcelQuery>): SQL | undefined {
@@ -82,13 +96,25 @@ export async function listParcels(
   db: Db,
   scope: Scope,
   f: Partial<TParcelQuery>,
-  page: { limit: number | null; offset: number },
+  paging: LibraryPage,
 ): Promise<{ rows: ParcelRow[]; total: number }> {
   const where = parcelWhere(scope, f);
-  const q = selectParcels(db).where(where).orderBy(desc(parcels.areaMu), asc(parcels.code));
-  const list = await (page.limit === null ? q : q.limit(page.limit).offset(page.offset));
-  const [total] = await db.select({ n: count() }).from(parcels).where(where);
-  return { rows: list, total: total?.n ?? 0 };
+  if (paging.pageSize === null) {
+    const list = await selectParcels(db).where(where).orderBy(desc(parcels.areaMu), asc(parcels.code));
+    return { rows: list, total: list.length };
+  }
+  const paged = await joinRefs(
+    db
+      .select({ ...getTableColumns(parcels), ...refs, total: windowTotal })
+      .from(parcels)
+      .$dynamic(),
+    parcels,
+  )
+    .where(where)
+    .orderBy(desc(parcels.areaMu), asc(parcels.code))
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize);
+  return splitWindowTotal(paged, paging.page, () => db.select({ total: count() }).from(parcels).where(where));
 }
 
 export async function findParcel(db: Db, scope: Scope, id: string, lock = false): Promise<ParcelRow | undefined> {
@@ -135,11 +161,13 @@ export type BuildingRow = typeof buildings.$inferSelect & {
 };
 
 function selectBuildings(db: Db) {
-  return db
-    .select({ ...getTableColumns(buildings), ...refs })
-    .from(buildings)
-    .innerJoin(regions, eq(regions.code, buildings.regionCode))
-    .innerJoin(units, eq(units.id, buildings.unitId));
+  return joinRefs(
+    db
+      .select({ ...getTableColumns(buildings), ...refs })
+      .from(buildings)
+      .$dynamic(),
+    buildings,
+  );
 }
 
 function buildingWhere(scope: Scope, f: Partial<TBuildingQuery>): SQL | undefined {
@@ -163,13 +191,25 @@ export async function listBuildings(
   db: Db,
   scope: Scope,
   f: Partial<TBuildingQuery>,
-  page: { limit: number | null; offset: number },
+  paging: LibraryPage,
 ): Promise<{ rows: BuildingRow[]; total: number }> {
   const where = buildingWhere(scope, f);
-  const q = selectBuildings(db).where(where).orderBy(desc(buildings.floorAreaM2), asc(buildings.code));
-  const list = await (page.limit === null ? q : q.limit(page.limit).offset(page.offset));
-  const [total] = await db.select({ n: count() }).from(buildings).where(where);
-  return { rows: list, total: total?.n ?? 0 };
+  if (paging.pageSize === null) {
+    const list = await selectBuildings(db).where(where).orderBy(desc(buildings.floorAreaM2), asc(buildings.code));
+    return { rows: list, total: list.length };
+  }
+  const paged = await joinRefs(
+    db
+      .select({ ...getTableColumns(buildings), ...refs, total: windowTotal })
+      .from(buildings)
+      .$dynamic(),
+    buildings,
+  )
+    .where(where)
+    .orderBy(desc(buildings.floorAreaM2), asc(buildings.code))
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize);
+  return splitWindowTotal(paged, paging.page, () => db.select({ total: count() }).from(buildings).where(where));
 }
 
 export async function findBuilding(db: Db, scope: Scope, id: string, lock = false): Promise<BuildingRow | undefined> {
@@ -228,18 +268,20 @@ export type FundRow = typeof funds.$inferSelect & {
 };
 
 function selectFunds(db: Db) {
-  return db
-    .select({ ...getTableColumns(funds), ...refs })
-    .from(funds)
-    .innerJoin(regions, eq(regions.code, funds.regionCode))
-    .innerJoin(units, eq(units.id, funds.unitId));
+  return joinRefs(
+    db
+      .select({ ...getTableColumns(funds), ...refs })
+      .from(funds)
+      .$dynamic(),
+    funds,
+  );
 }
 
 export async function listFunds(
   db: Db,
   scope: Scope,
   f: Partial<TFundQuery>,
-  page: { limit: number | null; offset: number },
+  paging: LibraryPage,
 ): Promise<{ rows: FundRow[]; total: number }> {
   const where = and(
     regionInScope(funds.regionCode, scope),
@@ -248,10 +290,22 @@ export async function listFunds(
     f.stage ? sql`${f.stage} = any(${funds.stages})` : undefined,
     f.industry ? sql`${f.industry} = any(${funds.focusIndustries})` : undefined,
   );
-  const q = selectFunds(db).where(where).orderBy(desc(funds.sizeWan), asc(funds.name));
-  const list = await (page.limit === null ? q : q.limit(page.limit).offset(page.offset));
-  const [total] = await db.select({ n: count() }).from(funds).where(where);
-  return { rows: list, total: total?.n ?? 0 };
+  if (paging.pageSize === null) {
+    const list = await selectFunds(db).where(where).orderBy(desc(funds.sizeWan), asc(funds.name));
+    return { rows: list, total: list.length };
+  }
+  const paged = await joinRefs(
+    db
+      .select({ ...getTableColumns(funds), ...refs, total: windowTotal })
+      .from(funds)
+      .$dynamic(),
+    funds,
+  )
+    .where(where)
+    .orderBy(desc(funds.sizeWan), asc(funds.name))
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize);
+  return splitWindowTotal(paged, paging.page, () => db.select({ total: count() }).from(funds).where(where));
 }
 
 export async function findFund(db: Db, scope: Scope, id: string, lock = false): Promise<FundRow | undefined> {
@@ -577,21 +631,26 @@ export function buildingCandidates(db: Db, scope: Scope, opts: CandidateOptions)
 
 // ---------------------------------------------------------------- reservations
 
+const reservationSelection = {
+  ...getTableColumns(reservations),
+  parcelCode: parcels.code,
+  parcelName: parcels.name,
+  buildingCode: buildings.code,
+  buildingName: buildings.name,
+  projectCode: projects.code,
+  projectName: projects.name,
+  regionName: regions.name,
+  holderName: users.displayName,
+  holderUnitName: units.name,
+};
+
 function selectReservations(db: Db) {
-  return db
-    .select({
-      ...getTableColumns(reservations),
-      parcelCode: parcels.code,
-      parcelName: parcels.name,
-      buildingCode: buildings.code,
-      buildingName: buildings.name,
-      projectCode: projects.code,
-      projectName: projects.name,
-      regionName: regions.name,
-      holderName: users.displayName,
-      holderUnitName: units.name,
-    })
-    .from(reservations)
+  return joinReservationNames(db.select(reservationSelection).from(reservations).$dynamic());
+}
+
+/** The item, project, region and holder a reservation row names (drizzle's dynamic query building). */
+function joinReservationNames<Q extends PgSelect>(query: Q) {
+  return query
     .leftJoin(parcels, eq(parcels.id, reservations.parcelId))
     .leftJoin(buildings, eq(buildings.id, reservations.buildingId))
     .innerJoin(projects, eq(projects.id, reservations.projectId))
@@ -605,20 +664,24 @@ export async function listReservations(
   db: Db,
   scope: Scope,
   f: { status?: string; projectId?: string },
-  page: { limit: number; offset: number },
+  paging: { page: number; pageSize: number },
 ): Promise<{ rows: ReservationRow[]; total: number }> {
   const where = and(
     regionInScope(reservations.regionCode, scope),
     f.status ? eq(reservations.status, f.status as 'active') : undefined,
     f.projectId ? eq(reservations.projectId, f.projectId) : undefined,
   );
-  const list = await selectReservations(db)
+  const paged = await joinReservationNames(
+    db
+      .select({ ...reservationSelection, total: windowTotal })
+      .from(reservations)
+      .$dynamic(),
+  )
     .where(where)
     .orderBy(desc(reservations.createdAt), asc(reservations.id))
-    .limit(page.limit)
-    .offset(page.offset);
-  const [total] = await db.select({ n: count() }).from(reservations).where(where);
-  return { rows: list, total: total?.n ?? 0 };
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize);
+  return splitWindowTotal(paged, paging.page, () => db.select({ total: count() }).from(reservations).where(where));
 }
 
 export async function findReservation(

@@ -37,8 +37,8 @@ async function loadPresented(db: Db, id: string): Promise<TReservation> {
 
 export async function listReservations(db: Db, auth: AuthContext, query: TReservationQuery) {
   const { rows, total } = await repo.listReservations(db, auth.scope, query, {
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+    page: query.page,
+    pageSize: query.pageSize,
   });
   return { items: rows.map(presentReservation), total };
 }

@@ -44,6 +44,12 @@ describe('notifications', () => {
     const en = await me.request('GET', '/api/notifications?pageSize=2&page=2', undefined, { 'accept-language': 'en' });
     expect(en.body.items.map((n: { title: string }) => n.title)).toEqual(['Notice 1']);
     expect(en.body.total).toBe(3);
+    // A page past the end is empty but still says how many there are.
+    expect((await me.get('/api/notifications?pageSize=2&page=3')).body).toMatchObject({
+      items: [],
+      total: 3,
+      unread: 3,
+    });
   });
 
   it("marks one read (204), counts it, and answers 404 for another user's notification", async () => {

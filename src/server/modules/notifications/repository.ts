@@ -1,6 +1,7 @@
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { notifications, type Role, units, users } from '../../db/schema';
+import { splitWindowTotal, windowTotal } from '../../lib/listing';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -55,24 +56,27 @@ export async function activeRegionUserIds(tx: Db, regionCode: string, roles: rea
 export async function listForUser(
   db: Db,
   userId: string,
-  options: { unreadOnly: boolean; limit: number; offset: number },
+  options: { unreadOnly: boolean; page: number; pageSize: number },
 ): Promise<{ items: NotificationRow[]; total: number; unread: number }> {
   const filter = and(eq(notifications.userId, userId), options.unreadOnly ? isNull(notifications.readAt) : undefined);
-  const items = await db
-    .select()
-    .from(notifications)
-    .where(filter)
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(options.limit)
-    .offset(options.offset);
-  const [counts] = await db
-    .select({
-      total: options.unreadOnly ? sql<number>`count(*) filter (where ${notifications.readAt} is null)` : count(),
-      unread: sql<number>`count(*) filter (where ${notifications.readAt} is null)`,
-    })
-    .from(notifications)
-    .where(eq(notifications.userId, userId));
-  return { items, total: Number(counts?.total ?? 0), unread: Number(counts?.unread ?? 0) };
+  const [paged, [unreadRow]] = await Promise.all([
+    db
+      .select({ ...getTableColumns(notifications), total: windowTotal })
+      .from(notifications)
+      .where(filter)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize),
+    // The badge number: the unread ones whatever the filter.
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
+  ]);
+  const { rows: items, total } = await splitWindowTotal(paged, options.page, () =>
+    db.select({ total: count() }).from(notifications).where(filter),
+  );
+  return { items, total, unread: unreadRow?.n ?? 0 };
 }
 
 /** Marks one of the user's notifications read (keeping the first read time); false when not theirs. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPageQuery } from '../../lib/listing';
 
 export const ZNotification = z.object({
   id: z.string().uuid(),
@@ -22,8 +23,7 @@ export const ZNotificationListQuery = z.object({
     .optional()
     .describe('true: only unread ones')
     .transform((v) => v === 'true'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...ZPageQuery,
 });
 
 export const ZNotificationList = z.object({

@@ -52,8 +52,8 @@ export async function listMyNotifications(
 ) {
   return repo.listForUser(db, auth.user.id, {
     unreadOnly: query.unread,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+    page: query.page,
+    pageSize: query.pageSize,
   });
 }
 

@@ -92,6 +92,9 @@ describe('partner library', () => {
     const list = await officer.get('/api/partners?kind=chamber&q=' + encodeURIComponent('吉林商會'));
     expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([res.body.id]);
     expect((await officer.get('/api/partners?kind=advisor')).body.total).toBe(0);
+    // A page past the end is empty but still says how many there are.
+    const pastEnd = await officer.get('/api/partners?kind=chamber&page=5&q=' + encodeURIComponent('吉林商會'));
+    expect(pastEnd.body).toMatchObject({ items: [], total: 1 });
   });
 
   it('updates with the version read; a stale version is a 409 and changes nothing', async () => {

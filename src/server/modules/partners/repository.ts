@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { partners, projects, referrals, regions, units } from '../../db/schema';
-import { containsPattern, pageWithTotal } from '../../lib/listing';
+import { containsPattern, splitWindowTotal, windowTotal } from '../../lib/listing';
 import { type Scope, regionInScope } from '../../lib/scope';
 import { projectVisible } from '../projects/repository';
 import type { TPartnerListQuery } from './schema';
@@ -16,31 +17,36 @@ export type PartnerRow = typeof partners.$inferSelect & {
 
 const referralCount = sql<number>`(select count(*)::int from referrals r where r.partner_id = ${partners.id})`;
 
+const selection = {
+  id: partners.id,
+  kind: partners.kind,
+  name: partners.name,
+  contactPerson: partners.contactPerson,
+  phone: partners.phone,
+  email: partners.email,
+  country: partners.country,
+  location: partners.location,
+  focusIndustries: partners.focusIndustries,
+  status: partners.status,
+  ownerUnitId: partners.ownerUnitId,
+  regionCode: partners.regionCode,
+  note: partners.note,
+  createdBy: partners.createdBy,
+  version: partners.version,
+  createdAt: partners.createdAt,
+  updatedAt: partners.updatedAt,
+  regionName: regions.name,
+  ownerUnitName: units.name,
+  referralCount,
+};
+
 function selectPartners(db: Db) {
-  return db
-    .select({
-      id: partners.id,
-      kind: partners.kind,
-      name: partners.name,
-      contactPerson: partners.contactPerson,
-      phone: partners.phone,
-      email: partners.email,
-      country: partners.country,
-      location: partners.location,
-      focusIndustries: partners.focusIndustries,
-      status: partners.status,
-      ownerUnitId: partners.ownerUnitId,
-      regionCode: partners.regionCode,
-      note: partners.note,
-      createdBy: partners.createdBy,
-      version: partners.version,
-      createdAt: partners.createdAt,
-      updatedAt: partners.updatedAt,
-      regionName: regions.name,
-      ownerUnitName: units.name,
-      referralCount,
-    })
-    .from(partners)
+  return joinNames(db.select(selection).from(partners).$dynamic());
+}
+
+/** The region and owner unit names a partner row carries (drizzle's dynamic query building). */
+function joinNames<Q extends PgSelect>(query: Q) {
+  return query
     .innerJoin(regions, eq(regions.code, partners.regionCode))
     .innerJoin(units, eq(units.id, partners.ownerUnitId));
 }
@@ -61,11 +67,17 @@ export async function listPartners(
           or ${partners.location} ilike ${pattern} or array_to_string(${partners.focusIndustries}, ' ') ilike ${pattern})`
       : undefined,
   );
-  return pageWithTotal(
-    selectPartners(db).where(where).orderBy(asc(partners.kind), desc(partners.updatedAt), asc(partners.id)),
-    db.select({ total: count() }).from(partners).where(where),
-    query,
-  );
+  const paged = await joinNames(
+    db
+      .select({ ...selection, total: windowTotal })
+      .from(partners)
+      .$dynamic(),
+  )
+    .where(where)
+    .orderBy(asc(partners.kind), desc(partners.updatedAt), asc(partners.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return splitWindowTotal(paged, query.page, () => db.select({ total: count() }).from(partners).where(where));
 }
 
 export async function findPartner(db: Db, scope: Scope, id: string, lock = false): Promise<PartnerRow | undefined> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PARTNER_KINDS, PARTNER_STATUSES } from '../../../domain/rewards';
+import { ZPageQuery } from '../../lib/listing';
 
 const ZLabel = z.object({ zh: z.string(), en: z.string() });
 const ZRef = z.object({ id: z.string().uuid(), name: z.string() });
@@ -73,8 +74,7 @@ export const ZPartnerListQuery = z.object({
   kind: z.enum(PARTNER_KINDS).optional(),
   status: z.enum(PARTNER_STATUSES).optional(),
   q: z.string().trim().max(100).optional().describe('Substring of the name, contact or location (Traditional folded)'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...ZPageQuery,
 });
 
 export const ZPartnerList = z.object({ items: z.array(ZPartner), total: z.number().int() });

@@ -36,3 +36,8 @@ export async function lineageOf(db: Db, regionCode: string): Promise<string[]> {
 export async function effectivePolicy(db: Db, regionCode: string, date: string): Promise<EffectivePolicy> {
   return resolvePolicy(loadPolicyPacks(), await lineageOf(db, regionCode), date);
 }
+
+/** The same, for a region whose materialised path the caller already holds (no query). */
+export function effectivePolicyOf(regionPath: string, date: string): EffectivePolicy {
+  return resolvePolicy(loadPolicyPacks(), regionPath.split('/').filter(Boolean), date);
+}

@@ -245,7 +245,11 @@ describe('Excel import and export of projects', () => {
     expect([seq(second!.code) - seq(first!.code), seq(third!.code) - seq(second!.code)]).toEqual([1, 1]);
     // Each later row is checked against the rows before it, never against those after it.
     const pairs = await db
-      .select({ projectId: coordinationConflicts.projectId, other: coordinationConflicts.otherProjectId })
+      .select({
+        id: coordinationConflicts.id,
+        projectId: coordinationConflicts.projectId,
+        other: coordinationConflicts.otherProjectId,
+      })
       .from(coordinationConflicts)
       .where(inArray(coordinationConflicts.projectId, [first!.id, second!.id, third!.id]));
     const codeOf = new Map(added.map((p) => [p.id, p.code]));
@@ -260,6 +264,20 @@ describe('Excel import and export of projects', () => {
         and(eq(auditLog.action, 'project.created'), inArray(auditLog.entityId, [first!.id, second!.id, third!.id])),
       );
     expect(audited).toHaveLength(3);
+    // Each conflict found is audited once, in the same transaction.
+    const conflictAudits = await db
+      .select({ id: auditLog.entityId })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.entity, 'coordination_conflict'),
+          inArray(
+            auditLog.entityId,
+            pairs.map((p) => p.id),
+          ),
+        ),
+      );
+    expect(conflictAudits.map((a) => a.id).sort()).toEqual(pairs.map((p) => p.id).sort());
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 });

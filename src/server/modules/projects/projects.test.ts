@@ -196,6 +196,39 @@ describe('lists, views and kanban', () => {
     );
   });
 
+  it('filters by first unit, channel, minimum investment and stalled, each answering for the values asked', async () => {
+    const host = '220421';
+    const mine = await created(officer, {
+      hostRegionCode: host,
+      sourceChannel: '驻点招商',
+      totalInvestmentWan: '60000',
+    });
+    const theirs = await created(colleague, {
+      hostRegionCode: host,
+      sourceChannel: '网上洽谈',
+      totalInvestmentWan: '900',
+    });
+    await t.database.db.execute(sql`update projects set stalled_since = current_date where id = ${theirs.id}`);
+    const ids = async (query: string) => {
+      const res = await leader.get(`/api/projects?hostRegion=${host}&pageSize=200&${query}`);
+      expect(res.status).toBe(200);
+      return res.body.items.map((i: { id: string }) => i.id);
+    };
+    // The same filters with other values give other rows (the statement is reused, the values are not).
+    expect(await ids(`firstUnitId=${officer.unitId}`)).toContain(mine.id);
+    expect(await ids(`firstUnitId=${officer.unitId}`)).not.toContain(theirs.id);
+    expect(await ids(`firstUnitId=${colleague.unitId}`)).toContain(theirs.id);
+    expect(await ids(`firstUnitId=${colleague.unitId}`)).not.toContain(mine.id);
+    expect(await ids(`sourceChannel=${encodeURIComponent('驻点招商')}`)).toContain(mine.id);
+    expect(await ids(`sourceChannel=${encodeURIComponent('驻点招商')}`)).not.toContain(theirs.id);
+    expect(await ids('minInvestmentWan=50000')).toContain(mine.id);
+    expect(await ids('minInvestmentWan=50000')).not.toContain(theirs.id);
+    expect(await ids('minInvestmentWan=500')).toEqual(expect.arrayContaining([mine.id, theirs.id]));
+    expect(await ids('stalled=true')).toEqual([theirs.id]);
+    expect(await ids('stalled=false')).toContain(mine.id);
+    expect(await ids('stalled=false')).not.toContain(theirs.id);
+  });
+
   it('sorts and pages with a total', async () => {
     const host = '220402';
     const tag = `排序${Date.now()}`;

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { createHash, randomUUID } from 'node:crypto';
+import { and, asc, count, desc, eq, getTableColumns, inArray, type Placeholder, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import { DATABASES, type Stage } from '../../../domain/lifecycle';
 import { BULK_CHUNK, insertMany } from '../../db/bulk';
-import { type Db, rows } from '../../db/client';
+import { type Db, preparedStatement, rows } from '../../db/client';
 import {
   files,
   progressReports,
@@ -15,7 +15,7 @@ import {
   units,
   users,
 } from '../../db/schema';
-import { type Scope, regionInScope } from '../../lib/scope';
+import { type Scope, regionInScope, regionInSubtree } from '../../lib/scope';
 import type { ProjectSort, TProjectFilters } from './schema';
 import { findSavedView } from './views';
 import { containsPattern, splitWindowTotal, windowTotal } from '../../lib/listing';
@@ -85,51 +85,98 @@ function joinNames<Q extends PgSelect>(query: Q) {
  * are read from `scope.userId` so every caller that holds a scope applies the same rule.
  */
 export function projectVisible(scope: Scope): SQL {
-  const region = scope.all
+  return visibleTo(scope.all, scope.path + '%', scope.userId);
+}
+
+/** `projectVisible` over values or a prepared statement's placeholders (`all` fixes the statement's shape). */
+function visibleTo(all: boolean, pathPattern: string | Placeholder, userId: string | Placeholder): SQL {
+  const region = all
     ? sql`true`
-    : sql`(${regionInScope(projects.firstRegionCode, scope)} or ${regionInScope(projects.hostRegionCode, scope)})`;
+    : sql`(${regionInSubtree(projects.firstRegionCode, pathPattern)} or ${regionInSubtree(projects.hostRegionCode, pathPattern)})`;
   const confidential = sql`(${projects.confidentiality} = 'normal' or exists (
-    select 1 from users u where u.id = ${scope.userId}
+    select 1 from users u where u.id = ${userId}
       and (u.role in ('leader', 'admin') or u.unit_id = ${projects.firstUnitId} or u.unit_id = ${projects.responsibleUnitId})))`;
   return sql`(${region} and ${confidential})`;
 }
+
+/** The placeholders of a prepared read that a scope fills: see `scopeValues`. */
+const SCOPE = { pathPattern: sql.placeholder('pathPattern'), userId: sql.placeholder('userId') };
+const scopeValues = (scope: Scope) => ({ pathPattern: scope.path + '%', userId: scope.userId });
+
+/** The free values of a list's WHERE (the caller's, and the text, region, unit and amount filters). */
+interface FilterValues {
+  pathPattern: string;
+  userId: string;
+  contains?: string;
+  pinyin?: string;
+  hostRegion?: string;
+  firstUnitId?: string;
+  minInvestmentWan?: string;
+  viewMinInvestmentWan?: string;
+}
+
+/** The free values of `filters` for `scope`: what a prepared list statement is executed with. */
+function filterValues(scope: Scope, filters: TProjectFilters): FilterValues {
+  const q = filters.q;
+  const compact = q?.replace(/\s+/g, '').toLowerCase() ?? '';
+  return {
+    ...scopeValues(scope),
+    contains: q ? containsPattern(q) : undefined,
+    pinyin: q && /^[a-z][a-z0-9]*$/.test(compact) ? containsPattern(compact) : undefined,
+    hostRegion: filters.hostRegion,
+    firstUnitId: filters.firstUnitId,
+    minInvestmentWan: filters.minInvestmentWan,
+    viewMinInvestmentWan: filters.view ? findSavedView(filters.view)?.minInvestmentWan : undefined,
+  };
+}
+
+/** How a free value enters the SQL: as itself (`values`), or as a placeholder of a prepared statement. */
+type Bind = <K extends keyof FilterValues>(key: K) => FilterValues[K] | Placeholder;
 
 /**
  * Search by project name, by an enterprise's name and (latin input) by pinyin keys. Project names go
  * through their trigram index; enterprises are checked per candidate project (`exists`), because a
  * two-character Chinese term has no trigram to look up and would otherwise scan every enterprise.
  */
-function searchCondition(q: string): SQL {
-  const contains = containsPattern(q);
-  const compact = q.replace(/\s+/g, '').toLowerCase();
-  const pinyin = /^[a-z][a-z0-9]*$/.test(compact) ? containsPattern(compact) : null;
+function searchCondition(bind: Bind, pinyin: boolean): SQL {
   const enterpriseMatch = pinyin
-    ? sql`(e.name ilike ${contains} or e.name_pinyin like ${pinyin})`
-    : sql`e.name ilike ${contains}`;
-  return sql`(${projects.name} ilike ${contains}
-    ${pinyin ? sql`or ${projects.namePinyin} like ${pinyin}` : sql``}
+    ? sql`(e.name ilike ${bind('contains')} or e.name_pinyin like ${bind('pinyin')})`
+    : sql`e.name ilike ${bind('contains')}`;
+  return sql`(${projects.name} ilike ${bind('contains')}
+    ${pinyin ? sql`or ${projects.namePinyin} like ${bind('pinyin')}` : sql``}
     or exists (select 1 from project_enterprises pe join enterprises e on e.id = pe.enterprise_id
       where pe.project_id = ${projects.id} and ${enterpriseMatch}))`;
 }
 
 /** The WHERE of a project list: scope first, then every filter given. `q` must already be folded. */
 export function projectFilterCondition(scope: Scope, filters: TProjectFilters): SQL | undefined {
+  const values = filterValues(scope, filters);
+  return filterCondition(scope, filters, values, (key) => values[key]);
+}
+
+/**
+ * `projectFilterCondition` with its free values bound by `bind`. What is left in the SQL itself
+ * (stages, channel, stalled, which filters are given) is the statement's shape: `listShape`.
+ */
+function filterCondition(scope: Scope, filters: TProjectFilters, values: FilterValues, bind: Bind): SQL | undefined {
   const view = filters.view ? findSavedView(filters.view) : undefined;
   const stageSets: (readonly Stage[])[] = [];
   if (filters.database) stageSets.push(DATABASES[filters.database]);
   if (filters.stage) stageSets.push([filters.stage]);
   if (view) stageSets.push(view.stages);
-  const minimums = [filters.minInvestmentWan, view?.minInvestmentWan].filter((v): v is string => Boolean(v));
   return and(
-    projectVisible(scope),
+    visibleTo(scope.all, bind('pathPattern')!, bind('userId')!),
     ...stageSets.map((stages) => inArray(projects.stage, [...stages])),
-    ...minimums.map((m) => sql`${projects.totalInvestmentWan} >= ${m}::numeric`),
-    filters.q ? searchCondition(filters.q) : undefined,
-    filters.hostRegion
-      ? sql`${projects.hostRegionCode} in (select code from regions where path like
-          (select path from regions where code = ${filters.hostRegion}) || '%')`
+    values.minInvestmentWan ? sql`${projects.totalInvestmentWan} >= ${bind('minInvestmentWan')}::numeric` : undefined,
+    values.viewMinInvestmentWan
+      ? sql`${projects.totalInvestmentWan} >= ${bind('viewMinInvestmentWan')}::numeric`
       : undefined,
-    filters.firstUnitId ? eq(projects.firstUnitId, filters.firstUnitId) : undefined,
+    values.contains ? searchCondition(bind, values.pinyin !== undefined) : undefined,
+    values.hostRegion
+      ? sql`${projects.hostRegionCode} in (select code from regions where path like
+          (select path from regions where code = ${bind('hostRegion')}) || '%')`
+      : undefined,
+    values.firstUnitId ? eq(projects.firstUnitId, bind('firstUnitId')!) : undefined,
     filters.sourceChannel ? eq(projects.sourceChannel, filters.sourceChannel) : undefined,
     filters.stalled === true ? sql`${projects.stalledSince} is not null` : undefined,
     filters.stalled === false ? sql`${projects.stalledSince} is null` : undefined,
@@ -173,7 +220,7 @@ export interface ProjectListOptions {
 
 /**
  * One page of the projects the scope sees that match `filters` (`q` already folded, see
- * `foldSearch` in the service), plus the total: one query for the page and one count.
+ * `foldSearch` in the service), plus the total, both from one windowed statement.
  */
 export async function listProjects(
   db: Db,
@@ -181,26 +228,83 @@ export async function listProjects(
   filters: TProjectFilters,
   options: ProjectListOptions = {},
 ): Promise<{ rows: ProjectRow[]; total: number }> {
-  const where = projectFilterCondition(scope, filters);
   const { sort = '-updatedAt', page = 1, pageSize = 20, withTotal = true } = options;
   if (pageSize === null || !withTotal) {
     const query = selectProjects(db)
-      .where(where)
+      .where(projectFilterCondition(scope, filters))
       .orderBy(...orderBy(sort));
     const list = await (pageSize === null ? query : query.limit(pageSize).offset((page - 1) * pageSize));
     return { rows: list, total: list.length };
   }
-  const paged = await joinNames(
+  const values = filterValues(scope, filters);
+  const paged = await pagedList(db, scope, filters, values, sort).execute({
+    ...values,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  return splitWindowTotal(paged, page, () =>
+    db.select({ total: count() }).from(projects).where(projectFilterCondition(scope, filters)),
+  );
+}
+
+/** Paged list statements prepared per database handle and shape; past this many shapes they are built each time. */
+const MAX_LIST_SHAPES = 200;
+const listStatements = new WeakMap<Db, Map<string, ReturnType<typeof buildPagedList>>>();
+
+/**
+ * What fixes a list statement's SQL: the scope's kind, which free filters are given, and the values
+ * written into it (stages, channel, stalled, sort). The free values are its placeholders.
+ */
+function listShape(scope: Scope, filters: TProjectFilters, values: FilterValues, sort: ProjectSort): string {
+  const given = (Object.keys(values) as (keyof FilterValues)[]).filter((k) => values[k] !== undefined);
+  return JSON.stringify([
+    scope.all,
+    given,
+    filters.database,
+    filters.stage,
+    filters.view,
+    filters.sourceChannel,
+    filters.stalled,
+    sort,
+  ]);
+}
+
+/**
+ * The list page with its window total as a prepared statement (the officers' most used read):
+ * Drizzle builds it once per shape and node-postgres plans it once per connection.
+ */
+function pagedList(db: Db, scope: Scope, filters: TProjectFilters, values: FilterValues, sort: ProjectSort) {
+  const shape = listShape(scope, filters, values, sort);
+  let byShape = listStatements.get(db);
+  if (!byShape) listStatements.set(db, (byShape = new Map()));
+  let statement = byShape.get(shape);
+  if (!statement) {
+    const name = `project_list_${createHash('sha1').update(shape).digest('hex').slice(0, 16)}`;
+    statement = buildPagedList(db, scope, filters, values, sort, name);
+    if (byShape.size < MAX_LIST_SHAPES) byShape.set(shape, statement);
+  }
+  return statement;
+}
+
+function buildPagedList(
+  db: Db,
+  scope: Scope,
+  filters: TProjectFilters,
+  values: FilterValues,
+  sort: ProjectSort,
+  name: string,
+) {
+  return joinNames(
     db
       .select({ ...selection, total: windowTotal })
       .from(projects)
       .$dynamic(),
   )
-    .where(where)
+    .where(filterCondition(scope, filters, values, (key) => sql.placeholder(key)))
     .orderBy(...orderBy(sort))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  return splitWindowTotal(paged, page, () => db.select({ total: count() }).from(projects).where(where));
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare(name);
 }
 
 /** Count and total investment per stage, for the kanban. */
@@ -227,12 +331,32 @@ export async function findProjectInScope(
   id: string,
   lock = false,
 ): Promise<ProjectRow | undefined> {
-  const query = selectProjects(db)
-    .where(and(eq(projects.id, id), projectVisible(scope)))
-    .limit(1);
-  const [row] = lock ? await query.for('update', { of: projects }) : await query;
+  if (lock) {
+    const [row] = await selectProjects(db)
+      .where(and(eq(projects.id, id), projectVisible(scope)))
+      .limit(1)
+      .for('update', { of: projects });
+    return row;
+  }
+  const [row] = await (scope.all ? projectById.all : projectById.scoped)(db).execute({ id, ...scopeValues(scope) });
   return row;
 }
+
+/** The project page's read (prepared): one shape for the administrator, one for a region's scope. */
+const projectById = {
+  all: preparedStatement((db) =>
+    selectProjects(db)
+      .where(and(eq(projects.id, sql.placeholder('id')), visibleTo(true, SCOPE.pathPattern, SCOPE.userId)))
+      .limit(1)
+      .prepare('project_by_id_all'),
+  ),
+  scoped: preparedStatement((db) =>
+    selectProjects(db)
+      .where(and(eq(projects.id, sql.placeholder('id')), visibleTo(false, SCOPE.pathPattern, SCOPE.userId)))
+      .limit(1)
+      .prepare('project_by_id_scoped'),
+  ),
+};
 
 /**
  * Reserves `count` sequence numbers of project codes for (year, region) with one counter update
@@ -336,7 +460,10 @@ export async function regionExists(db: Db, code: string): Promise<boolean> {
 const actors = alias(users, 'actors');
 
 export async function listTransitions(db: Db, projectId: string) {
-  return db
+  return transitionsOf(db).execute({ projectId });
+}
+const transitionsOf = preparedStatement((db) =>
+  db
     .select({
       id: projectTransitions.id,
       fromStage: projectTransitions.fromStage,
@@ -350,14 +477,18 @@ export async function listTransitions(db: Db, projectId: string) {
     })
     .from(projectTransitions)
     .leftJoin(actors, eq(actors.id, projectTransitions.actorId))
-    .where(eq(projectTransitions.projectId, projectId))
-    .orderBy(asc(projectTransitions.at), asc(projectTransitions.id));
-}
+    .where(eq(projectTransitions.projectId, sql.placeholder('projectId')))
+    .orderBy(asc(projectTransitions.at), asc(projectTransitions.id))
+    .prepare('project_transitions'),
+);
 export type TransitionRow = Awaited<ReturnType<typeof listTransitions>>[number];
 
 /** Every report version, newest month first, the current version of a month before its older ones. */
 export async function listReports(db: Db, projectId: string) {
-  return db
+  return reportsOf(db).execute({ projectId });
+}
+const reportsOf = preparedStatement((db) =>
+  db
     .select({
       id: progressReports.id,
       month: progressReports.month,
@@ -378,13 +509,17 @@ export async function listReports(db: Db, projectId: string) {
     .from(progressReports)
     .innerJoin(units, eq(units.id, progressReports.unitId))
     .leftJoin(actors, eq(actors.id, progressReports.submittedBy))
-    .where(eq(progressReports.projectId, projectId))
-    .orderBy(desc(progressReports.month), desc(progressReports.version));
-}
+    .where(eq(progressReports.projectId, sql.placeholder('projectId')))
+    .orderBy(desc(progressReports.month), desc(progressReports.version))
+    .prepare('project_reports'),
+);
 export type ReportRow = Awaited<ReturnType<typeof listReports>>[number];
 
 export async function listTaskForces(db: Db, projectId: string) {
-  return db
+  return taskForcesOf(db).execute({ projectId });
+}
+const taskForcesOf = preparedStatement((db) =>
+  db
     .select({
       id: taskForces.id,
       leaderName: taskForces.leaderName,
@@ -397,9 +532,10 @@ export async function listTaskForces(db: Db, projectId: string) {
     })
     .from(taskForces)
     .innerJoin(units, eq(units.id, taskForces.leadUnitId))
-    .where(eq(taskForces.projectId, projectId))
-    .orderBy(desc(taskForces.assignedAt));
-}
+    .where(eq(taskForces.projectId, sql.placeholder('projectId')))
+    .orderBy(desc(taskForces.assignedAt))
+    .prepare('project_task_forces'),
+);
 export type TaskForceRow = Awaited<ReturnType<typeof listTaskForces>>[number];
 
 // ---------------------------------------------------------------- files

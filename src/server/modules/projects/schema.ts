@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DATABASES, type DatabaseKey, STAGES } from '../../../domain/lifecycle';
 import { CONFIDENTIALITY_LEVELS, SOURCE_CHANNELS } from '../../../domain/project-fields';
 import { SAVED_VIEW_IDS } from './views';
+import { WAN_AMOUNT } from '../../../domain/money';
 
 const DATABASE_KEY_TUPLE = Object.keys(DATABASES) as [DatabaseKey, ...DatabaseKey[]];
 
@@ -108,7 +109,7 @@ export const ZProject = ZProjectListItem.extend({
 const ZWanIn = z
   .string()
   .trim()
-  .regex(/^\d{1,16}(\.\d{1,2})?$/, '应为最多两位小数的金额（万元）|An amount in 万元 with at most two decimals');
+  .regex(WAN_AMOUNT, '应为最多两位小数的金额（万元）|An amount in 万元 with at most two decimals');
 const ZMuIn = z
   .string()
   .trim()

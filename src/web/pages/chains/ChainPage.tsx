@@ -23,7 +23,7 @@ const EDITORS = ['officer', 'leader', 'admin'];
 /** A chain: its 链长制 team, its map as a graph and as an editable tree, its gaps and its projects. */
 export default function ChainPage() {
   const { id = '' } = useParams();
-  const { t, lang } = useLang();
+  const { t, lang, nameOf } = useLang();
   const { message } = App.useApp();
   const me = useSignedInUser();
   const canEdit = EDITORS.includes(me.role);
@@ -52,7 +52,7 @@ export default function ChainPage() {
         <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
           <div>
             <Typography.Title level={3} style={{ marginTop: 0 }}>
-              {lang === 'en' && chain.nameEn ? chain.nameEn : chain.name}
+              {nameOf(chain)}
             </Typography.Title>
             <Space wrap>
               <Tag>{chain.region.name}</Tag>

@@ -16,7 +16,7 @@ const EDITORS = ['officer', 'leader', 'admin'];
 
 /** The chains of the chosen region with their gaps, and the key-chain investment share. */
 export default function ChainsPage() {
-  const { t, lang } = useLang();
+  const { t, nameOf } = useLang();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const me = useSignedInUser();
@@ -52,7 +52,7 @@ export default function ChainsPage() {
           columns={[
             {
               title: t('chains.name'),
-              render: (_, c) => <Link to={`/chains/${c.id}`}>{lang === 'en' && c.nameEn ? c.nameEn : c.name}</Link>,
+              render: (_, c) => <Link to={`/chains/${c.id}`}>{nameOf(c)}</Link>,
             },
             { title: t('chains.region'), render: (_, c) => c.region.name },
             { title: t('chains.team.leader'), render: (_, c) => c.leaderName ?? t('chains.team.unset') },

@@ -7,6 +7,7 @@ import { useLang } from '../../i18n';
 import { SOURCE_CHANNELS, type SourceChannel } from '../projects/types';
 import { useChainMutation } from './hooks';
 import type { Target } from './types';
+import { WAN_AMOUNT } from '../../../domain/money';
 
 interface Values {
   name: string;
@@ -73,7 +74,7 @@ export function ConvertModal({ target, onClose }: { target: Target | null; onClo
           label={t('chains.convert.investment')}
           rules={[
             { required: true, message: t('common.required') },
-            { pattern: /^\d{1,16}(\.\d{1,2})?$/, message: t('chains.convert.investmentRule') },
+            { pattern: WAN_AMOUNT, message: t('chains.convert.investmentRule') },
           ]}
         >
           <Input suffix={t('unit.wan')} inputMode="decimal" />

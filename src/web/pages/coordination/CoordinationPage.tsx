@@ -25,7 +25,8 @@ import { useShowError } from '../../api/useApiError';
 import { useSignedInUser } from '../../app/auth';
 import { useLang } from '../../i18n';
 import { canMoveStage } from '../projects/permissions';
-import { formatWan, useMoney, useRegionName } from '../projects/labels';
+import { useRegionName } from '../../app/region';
+import { formatWan, useMoney } from '../projects/labels';
 import type { Conflict, Escalation, SignedReport, Transfer } from './types';
 
 const ProjectLink = ({ p }: { p: { id: string; code: string; name: string } }) => (

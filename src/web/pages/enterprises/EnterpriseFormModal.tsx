@@ -8,6 +8,7 @@ import { useLang } from '../../i18n';
 import { useRegionOptions } from '../../layout/RegionPicker';
 import { IndustryFields } from './IndustryFields';
 import { ENTERPRISE_TAGS, type Enterprise, type EnterpriseTag } from './types';
+import { WAN_AMOUNT } from '../../../domain/money';
 
 interface Values {
   name: string;
@@ -113,7 +114,7 @@ export function EnterpriseFormModal({ enterprise, open, onClose, onSaved }: Prop
         <Form.Item
           name="registeredCapitalWan"
           label={t('enterprises.capital')}
-          rules={[{ pattern: /^\d{1,16}(\.\d{1,2})?$/, message: t('form.amountRule') }]}
+          rules={[{ pattern: WAN_AMOUNT, message: t('form.amountRule') }]}
         >
           <Input inputMode="decimal" />
         </Form.Item>

@@ -22,7 +22,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { applyFieldErrors } from '../../api/forms';
@@ -90,15 +90,11 @@ const text = (v: string | undefined | null) => (v === undefined || v === null ||
  * for every point given or withheld, and reserves a candidate for the project.
  */
 export function MatchTab() {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const [params, setParams] = useSearchParams();
   const projectId = params.get('project') ?? undefined;
   const [kind, setKind] = useState<'parcel' | 'building'>('parcel');
   const [reserving, setReserving] = useState<MatchItem | null>(null);
-  const [form] = Form.useForm<DemandForm>();
-  const client = useQueryClient();
-  const showError = useShowError();
-  const { options: regionOptions } = useRegionOptions();
 
   const demand = useQuery({
     queryKey: ['factors', 'demand', projectId],
@@ -114,49 +110,6 @@ export function MatchTab() {
     queryKey: ['factors', 'reservations', 'project', projectId],
     queryFn: () => api.get<{ items: Reservation[] }>('/api/factors/reservations', { projectId, pageSize: 50 }),
     enabled: Boolean(projectId),
-  });
-
-  useEffect(() => {
-    const d = demand.data;
-    if (!d) return;
-    form.setFieldsValue(
-      d.demand
-        ? {
-            landMu: d.demand.landMu ?? undefined,
-            buildingM2: d.demand.buildingM2 ?? undefined,
-            use: d.demand.use ?? undefined,
-            powerKva: d.demand.powerKva ?? undefined,
-            energyTce: d.demand.energyTce ?? undefined,
-            emissionsT: d.demand.emissionsT ?? undefined,
-            preferredRegions: d.demand.preferredRegions.map((r) => r.code),
-            readyToBuild: d.demand.readyToBuild,
-            neededBy: d.demand.neededBy ? dayjs(d.demand.neededBy) : null,
-          }
-        : { landMu: d.project.landDemandMu ?? undefined, preferredRegions: [], readyToBuild: false },
-    );
-  }, [demand.data, form]);
-
-  const save = useMutation({
-    mutationFn: (v: DemandForm) =>
-      api.put<DemandResponse>(`/api/factors/demands/${projectId}`, {
-        version: demand.data?.demand?.version ?? 0,
-        landMu: text(v.landMu),
-        buildingM2: v.buildingM2 ?? null,
-        use: v.use ?? null,
-        powerKva: text(v.powerKva),
-        energyTce: text(v.energyTce),
-        emissionsT: text(v.emissionsT),
-        preferredRegions: v.preferredRegions ?? [],
-        readyToBuild: Boolean(v.readyToBuild),
-        neededBy: v.neededBy ? v.neededBy.format('YYYY-MM-DD') : null,
-      }),
-    onSuccess: (data) => {
-      client.setQueryData(['factors', 'demand', projectId], data);
-      void client.invalidateQueries({ queryKey: ['factors', 'match', projectId] });
-    },
-    onError: (err) => {
-      if (!applyFieldErrors(form, err, lang)) showError(err);
-    },
   });
 
   const unit = kind === 'parcel' ? t('factors.unit.mu') : t('factors.unit.m2');
@@ -237,56 +190,12 @@ export function MatchTab() {
         <Empty description={t('factors.match.pickProjectHint')} />
       ) : (
         <>
-          <Card size="small" title={t('factors.demand.title')} style={{ marginBottom: 16 }}>
-            <Form<DemandForm> form={form} layout="inline" onFinish={(v) => save.mutate(v)} style={{ rowGap: 12 }}>
-              <Form.Item name="landMu" label={t('factors.demand.landMu')}>
-                <Input style={{ width: 110 }} />
-              </Form.Item>
-              <Form.Item name="buildingM2" label={t('factors.demand.buildingM2')}>
-                <InputNumber min={1} precision={0} style={{ width: 120 }} />
-              </Form.Item>
-              <Form.Item name="use" label={t('factors.use')}>
-                <Select
-                  allowClear
-                  style={{ width: 120 }}
-                  options={LAND_USES.map((u) => ({ value: u, label: t(`factors.use.${u}`) }))}
-                />
-              </Form.Item>
-              <Form.Item name="powerKva" label={t('factors.demand.powerKva')}>
-                <Input style={{ width: 100 }} />
-              </Form.Item>
-              <Form.Item name="energyTce" label={t('factors.demand.energyTce')}>
-                <Input style={{ width: 100 }} />
-              </Form.Item>
-              <Form.Item name="emissionsT" label={t('factors.demand.emissionsT')}>
-                <Input style={{ width: 100 }} />
-              </Form.Item>
-              <Form.Item name="preferredRegions" label={t('factors.demand.preferredRegions')}>
-                <TreeSelect
-                  multiple
-                  allowClear
-                  style={{ minWidth: 220 }}
-                  treeData={regionOptions}
-                  showSearch={{ treeNodeFilterProp: 'title' }}
-                  popupMatchSelectWidth={false}
-                />
-              </Form.Item>
-              <Form.Item name="readyToBuild" label={t('factors.readyToBuild')} valuePropName="checked">
-                <Switch />
-              </Form.Item>
-              <Form.Item name="neededBy" label={t('factors.demand.neededBy')}>
-                <DatePicker />
-              </Form.Item>
-              <Form.Item>
-                <Button type="primary" htmlType="submit" loading={save.isPending}>
-                  {t('factors.match.run')}
-                </Button>
-              </Form.Item>
-            </Form>
-            {demand.data && !demand.data.demand && (
-              <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('factors.demand.noneYet')} />
-            )}
-          </Card>
+          {/* The form mounts with the saved demand as its initial values: filled in before that arrived, it would be overwritten. */}
+          {demand.data ? (
+            <DemandCard key={demand.data.project.id} projectId={projectId} loaded={demand.data} />
+          ) : (
+            <Card size="small" title={t('factors.demand.title')} loading style={{ marginBottom: 16 }} />
+          )}
           <Space style={{ marginBottom: 12 }}>
             <Segmented
               value={kind}
@@ -337,6 +246,111 @@ export function MatchTab() {
       )}
       <ReserveModal item={reserving} projectId={projectId} onClose={() => setReserving(null)} />
     </>
+  );
+}
+
+function demandValues(d: DemandResponse): DemandForm {
+  return d.demand
+    ? {
+        landMu: d.demand.landMu ?? undefined,
+        buildingM2: d.demand.buildingM2 ?? undefined,
+        use: d.demand.use ?? undefined,
+        powerKva: d.demand.powerKva ?? undefined,
+        energyTce: d.demand.energyTce ?? undefined,
+        emissionsT: d.demand.emissionsT ?? undefined,
+        preferredRegions: d.demand.preferredRegions.map((r) => r.code),
+        readyToBuild: d.demand.readyToBuild,
+        neededBy: d.demand.neededBy ? dayjs(d.demand.neededBy) : null,
+      }
+    : { landMu: d.project.landDemandMu ?? undefined, preferredRegions: [], readyToBuild: false };
+}
+
+/** The project's demand, started from what is saved; saving it reruns the match. */
+function DemandCard({ projectId, loaded }: { projectId: string; loaded: DemandResponse }) {
+  const { t, lang } = useLang();
+  const [form] = Form.useForm<DemandForm>();
+  const client = useQueryClient();
+  const showError = useShowError();
+  const { options: regionOptions } = useRegionOptions();
+
+  const save = useMutation({
+    mutationFn: (v: DemandForm) =>
+      api.put<DemandResponse>(`/api/factors/demands/${projectId}`, {
+        version: loaded.demand?.version ?? 0,
+        landMu: text(v.landMu),
+        buildingM2: v.buildingM2 ?? null,
+        use: v.use ?? null,
+        powerKva: text(v.powerKva),
+        energyTce: text(v.energyTce),
+        emissionsT: text(v.emissionsT),
+        preferredRegions: v.preferredRegions ?? [],
+        readyToBuild: Boolean(v.readyToBuild),
+        neededBy: v.neededBy ? v.neededBy.format('YYYY-MM-DD') : null,
+      }),
+    onSuccess: (data) => {
+      client.setQueryData(['factors', 'demand', projectId], data);
+      void client.invalidateQueries({ queryKey: ['factors', 'match', projectId] });
+    },
+    onError: (err) => {
+      if (!applyFieldErrors(form, err, lang)) showError(err);
+    },
+  });
+
+  return (
+    <Card size="small" title={t('factors.demand.title')} style={{ marginBottom: 16 }}>
+      <Form<DemandForm>
+        form={form}
+        initialValues={demandValues(loaded)}
+        layout="inline"
+        onFinish={(v) => save.mutate(v)}
+        style={{ rowGap: 12 }}
+      >
+        <Form.Item name="landMu" label={t('factors.demand.landMu')}>
+          <Input style={{ width: 110 }} />
+        </Form.Item>
+        <Form.Item name="buildingM2" label={t('factors.demand.buildingM2')}>
+          <InputNumber min={1} precision={0} style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item name="use" label={t('factors.use')}>
+          <Select
+            allowClear
+            style={{ width: 120 }}
+            options={LAND_USES.map((u) => ({ value: u, label: t(`factors.use.${u}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="powerKva" label={t('factors.demand.powerKva')}>
+          <Input style={{ width: 100 }} />
+        </Form.Item>
+        <Form.Item name="energyTce" label={t('factors.demand.energyTce')}>
+          <Input style={{ width: 100 }} />
+        </Form.Item>
+        <Form.Item name="emissionsT" label={t('factors.demand.emissionsT')}>
+          <Input style={{ width: 100 }} />
+        </Form.Item>
+        <Form.Item name="preferredRegions" label={t('factors.demand.preferredRegions')}>
+          <TreeSelect
+            multiple
+            allowClear
+            style={{ minWidth: 220 }}
+            treeData={regionOptions}
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            popupMatchSelectWidth={false}
+          />
+        </Form.Item>
+        <Form.Item name="readyToBuild" label={t('factors.readyToBuild')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="neededBy" label={t('factors.demand.neededBy')}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={save.isPending}>
+            {t('factors.match.run')}
+          </Button>
+        </Form.Item>
+      </Form>
+      {!loaded.demand && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('factors.demand.noneYet')} />}
+    </Card>
   );
 }
 

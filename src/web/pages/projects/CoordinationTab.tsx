@@ -21,13 +21,13 @@ import { api } from '../../api/client';
 import { applyFieldErrors } from '../../api/forms';
 import { useShowError } from '../../api/useApiError';
 import { useSignedInUser } from '../../app/auth';
-import { findRegion, useRegionTree } from '../../app/region';
+import { findRegion, useRegionName, useRegionTree } from '../../app/region';
 import { useLang, useT } from '../../i18n';
 import { useRegionOptions } from '../../layout/RegionPicker';
 import { ActionModal } from '../coordination/ActionModal';
 import type { Escalation, ProjectCoordination, Transfer } from '../coordination/types';
 import { projectKey } from './hooks';
-import { formatWan, useRegionName } from './labels';
+import { formatWan } from './labels';
 import { canEditProject, canMoveStage } from './permissions';
 import type { Project, Stage } from './types';
 

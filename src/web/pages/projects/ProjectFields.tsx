@@ -4,6 +4,7 @@ import { useRegionOptions } from '../../layout/RegionPicker';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect';
 import { IndustryFields } from '../enterprises/IndustryFields';
 import { SOURCE_CHANNELS, type ProjectListItem, type SourceChannel } from './types';
+import { WAN_AMOUNT } from '../../../domain/money';
 
 /** The form values of a project's editable facts (money as decimal strings in 万元 / 万美元). */
 export interface ProjectFactValues {
@@ -22,8 +23,6 @@ export interface ProjectFactValues {
   responsibleLeader?: string;
   confidentiality: 'normal' | 'confidential';
 }
-
-const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
 
 /** Form values → request body: empty optional amounts are left out (create) or cleared (edit). */
 export function factsBody(values: ProjectFactValues, emptyAs: undefined | null) {
@@ -73,7 +72,7 @@ export function ProjectFields({ enterprises }: { enterprises?: { id: string; nam
   const { t } = useLang();
   const { options: regionOptions } = useRegionOptions();
   const required = { required: true, message: t('common.required') };
-  const amountRule = { pattern: AMOUNT, message: t('form.amountRule') };
+  const amountRule = { pattern: WAN_AMOUNT, message: t('form.amountRule') };
   const amount = (
     name: keyof ProjectFactValues,
     label: string,

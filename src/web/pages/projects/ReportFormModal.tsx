@@ -8,6 +8,7 @@ import { useShowError } from '../../api/useApiError';
 import { useLang } from '../../i18n';
 import { projectKey } from './hooks';
 import type { Project } from './types';
+import { WAN_AMOUNT } from '../../../domain/money';
 
 interface Values {
   month: Dayjs;
@@ -107,7 +108,7 @@ export function ReportFormModal({ project, open, onClose }: Props) {
         <Form.Item
           name="fundsInPlaceWan"
           label={t('report.funds')}
-          rules={[{ pattern: /^\d{1,16}(\.\d{1,2})?$/, message: t('form.amountRule') }]}
+          rules={[{ pattern: WAN_AMOUNT, message: t('form.amountRule') }]}
         >
           <Input inputMode="decimal" suffix={t('unit.wan')} style={{ width: 240 }} />
         </Form.Item>

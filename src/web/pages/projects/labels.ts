@@ -1,5 +1,4 @@
 import { useCallback } from 'react';
-import { findRegion, useRegionTree } from '../../app/region';
 import { useLang } from '../../i18n';
 import type { IndustryRef, IndustryTree } from './types';
 
@@ -34,18 +33,4 @@ export function industryLabel(tree: IndustryTree | undefined, ref: IndustryRef, 
     if (division) return `${code} ${lang === 'en' ? division.en : division.zh}`;
   }
   return code;
-}
-
-/** A region's name in the chosen language (the API sends Chinese names; the tree knows the English ones). */
-export function useRegionName(): (region: { code: string; name: string } | null | undefined) => string {
-  const { lang } = useLang();
-  const { data: tree } = useRegionTree();
-  return useCallback(
-    (region) => {
-      if (!region) return '—';
-      if (lang !== 'en') return region.name;
-      return findRegion(tree, region.code)?.nameEn || region.name;
-    },
-    [lang, tree],
-  );
 }

@@ -27,6 +27,7 @@ export const SOURCE_CHANNELS = [
   '驻点招商',
   '部门提供',
   '网上洽谈',
+  '投资者门户',
   '政府谋划',
   '其他',
 ] as const;

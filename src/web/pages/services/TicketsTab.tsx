@@ -57,7 +57,7 @@ function DepartmentFigures() {
 
 /** 服务台账: tickets per project and department, the coordination list, and department figures. */
 export function TicketsTab() {
-  const { t, lang } = useLang();
+  const { t, nameOf } = useLang();
   const me = useSignedInUser();
   // The dashboard links here with ?overdue=true&hostRegion=… (or ?projectId=…).
   const [params] = useSearchParams();
@@ -69,7 +69,7 @@ export function TicketsTab() {
   const [overdue, setOverdue] = useState(params.get('overdue') === 'true');
   const [hostRegion, setHostRegion] = useState<string | undefined>(params.get('hostRegion') ?? undefined);
   const hostRegionNode = hostRegion ? findRegion(regionTree, hostRegion) : undefined;
-  const hostRegionName = hostRegionNode ? (lang === 'en' ? hostRegionNode.nameEn : hostRegionNode.name) : hostRegion;
+  const hostRegionName = hostRegionNode ? nameOf(hostRegionNode) : hostRegion;
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const { data, isFetching } = useQuery({
