@@ -1,26 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, type E2eServer, launchBrowser, startE2eServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { DEMO_PASSWORD, e2eSuite } from './server';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000); // a loaded 2-core CI machine can take seconds per request
-  return page;
-}
+const suite = e2eSuite();
 
 const LEADER = '孙县长';
 
@@ -48,8 +30,8 @@ async function recordTrip(page: Page, title: string) {
 
 describe('activities', () => {
   test('a county officer records trips and sees the county head’s trip quota (liaoyuan §二) go up', async () => {
-    const page = await newPage();
-    await page.goto(server.baseUrl + '/activities');
+    const page = await suite.newPage();
+    await page.goto(suite.server.baseUrl + '/activities');
     await page.waitForURL('**/login');
     await page.getByLabel('用户名').fill('dongfeng.officer');
     await page.getByLabel('密码').fill(DEMO_PASSWORD);

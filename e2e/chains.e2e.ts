@@ -1,18 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { makeCreditCode } from '../src/domain/credit-code';
 import { ApiClient } from '../src/server/test/harness';
-import { DEMO_PASSWORD, type E2eServer, launchBrowser, startE2eServer } from './server';
+import { DEMO_PASSWORD, e2eSuite } from './server';
 
-let server: E2eServer;
-let browser: Browser;
+const suite = e2eSuite();
 const TARGET = '恒力化纤集团有限公司';
 
 beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
   // The enterprise library holds a yarn maker the officer has not met yet.
-  const api = new ApiClient(server.baseUrl);
+  const api = new ApiClient(suite.server.baseUrl);
   expect((await api.login('liaoyuan.officer', DEMO_PASSWORD)).status).toBe(200);
   const created = await api.post('/api/enterprises', {
     name: TARGET,
@@ -24,18 +21,6 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000); // a loaded 2-core CI machine can take seconds per request
-  return page;
-}
-
 async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
@@ -44,8 +29,8 @@ async function signIn(page: Page, username: string, password: string) {
 
 describe('industry chains', () => {
   test('a Liaoyuan officer opens a chain, sees its map and converts a target into a project', async () => {
-    const page = await newPage();
-    await page.goto(server.baseUrl + '/chains');
+    const page = await suite.newPage();
+    await page.goto(suite.server.baseUrl + '/chains');
     await page.waitForURL('**/login');
     await signIn(page, 'liaoyuan.officer', DEMO_PASSWORD);
     await page.waitForURL('**/chains');
@@ -56,6 +41,9 @@ describe('industry chains', () => {
     await page.waitForURL(/\/chains\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: '袜业纺织产业链' }).waitFor();
     await page.getByText('产业链招商图谱').waitFor();
+    // The demo world already has projects on the chain; the conversion adds one.
+    const projectsTab = page.getByRole('tab', { name: /^链上项目（\d+）$/ });
+    const before = Number(/（(\d+)）/.exec(await projectsTab.innerText())![1]);
 
     // The map is drawn on a canvas of real size.
     const canvas = page.getByTestId('chain-graph').locator('canvas').first();
@@ -92,14 +80,15 @@ describe('industry chains', () => {
 
     // The project is on the chain and opens in 洽谈.
     await drawer.locator('.ant-drawer-close').click();
-    await page.getByRole('tab', { name: '链上项目（1）' }).click();
+    // Newest first, so the new project heads the list.
+    await page.getByRole('tab', { name: `链上项目（${before + 1}）` }).click();
     await page.getByRole('link', { name: code }).click();
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
     await page.getByText('高端差别化纱线项目').first().waitFor();
     await page.getByText('洽谈').first().waitFor();
     await page.screenshot({ path: '/tmp/chain-project.png' });
     // …and in the negotiating library (洽谈库) with the other projects.
-    await page.goto(server.baseUrl + '/projects/negotiating');
+    await page.goto(suite.server.baseUrl + '/projects/negotiating');
     await page.getByRole('row').filter({ hasText: '高端差别化纱线项目' }).filter({ hasText: code }).waitFor();
     await page.context().close();
   });

@@ -1,32 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chooseOption, DEMO_PASSWORD, type E2eServer, launchBrowser, startE2eServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chooseOption, DEMO_PASSWORD, e2eSuite } from './server';
 
 // Exclusivity and pre-signing filing are Jiaxing rules of 2024-04-01…2025-12-31, which today's date
 // is past; these tests use what holds today: Liaoyuan's escalation (≥5亿元, liaoyuan §三.三) and transfers.
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000); // a loaded 2-core CI machine can take seconds per request
-  return page;
-}
+const suite = e2eSuite();
 
 async function signIn(page: Page, username: string) {
-  await page.goto(server.baseUrl + '/login');
+  await page.goto(suite.server.baseUrl + '/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
@@ -35,8 +17,8 @@ async function signIn(page: Page, username: string) {
 
 /** Registers a project through the API as the page's signed-in user (the project form has its own test). */
 async function createProject(page: Page, body: { name: string; totalInvestmentWan: string; hostRegionCode: string }) {
-  const me = (await (await page.request.get(server.baseUrl + '/api/auth/me')).json()) as { csrfToken: string };
-  const res = await page.request.post(server.baseUrl + '/api/projects', {
+  const me = (await (await page.request.get(suite.server.baseUrl + '/api/auth/me')).json()) as { csrfToken: string };
+  const res = await page.request.post(suite.server.baseUrl + '/api/projects', {
     headers: { 'x-csrf-token': me.csrfToken },
     data: { ...body, sourceChannel: '以商招商' },
   });
@@ -52,12 +34,12 @@ function daysAgo(days: number): string {
 
 describe('coordination', () => {
   test('a Liaoyuan signing of ≥5亿元 is escalated, flagged for 三个一, and the flag clears once they are filled', async () => {
-    const page = await newPage();
+    const page = await suite.newPage();
     await signIn(page, 'liaoyuan.officer');
     const name = '辽源新能源汽车零部件产业园项目';
     const project = await createProject(page, { name, totalInvestmentWan: '65000', hostRegionCode: '220400' });
 
-    await page.goto(`${server.baseUrl}/projects/${project.id}`);
+    await page.goto(`${suite.server.baseUrl}/projects/${project.id}`);
     await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
     // Before signing: the first report, and no escalation.
     await page.getByRole('tab', { name: '区域协调' }).click();
@@ -97,7 +79,7 @@ describe('coordination', () => {
     await page.screenshot({ path: '/tmp/coordination-escalated.png', fullPage: true });
 
     // The coordination page lists it among escalations missing 三个一.
-    await page.goto(server.baseUrl + '/coordination');
+    await page.goto(suite.server.baseUrl + '/coordination');
     await page.getByRole('tab', { name: '提级项目' }).click();
     await page.getByText('“三个一”未落实', { exact: true }).click();
     const row = page.getByRole('row').filter({ hasText: name });
@@ -105,7 +87,7 @@ describe('coordination', () => {
     await expect(row.innerText()).resolves.toMatch(/缺：包抓领导、服务团队、行动方案/);
 
     // Part of 三个一 keeps the flag; all three clear it.
-    await page.goto(`${server.baseUrl}/projects/${project.id}`);
+    await page.goto(`${suite.server.baseUrl}/projects/${project.id}`);
     await page.getByRole('tab', { name: '区域协调' }).click();
     await escalation.getByLabel('包抓领导').fill('辽源市 王副市长');
     await escalation.getByRole('button', { name: /保存“三个一”/ }).click();
@@ -122,7 +104,7 @@ describe('coordination', () => {
     await page.screenshot({ path: '/tmp/coordination-three-ones.png', fullPage: true });
 
     // …and the project is off the missing list.
-    await page.goto(server.baseUrl + '/coordination');
+    await page.goto(suite.server.baseUrl + '/coordination');
     await page.getByRole('tab', { name: '提级项目' }).click();
     const missingList = page.waitForResponse((r) => r.url().includes('/api/coordination/escalations?missing=true'));
     await page.getByText('“三个一”未落实', { exact: true }).click();
@@ -133,12 +115,12 @@ describe('coordination', () => {
   });
 
   test('a city officer offers a project to a county; the county accepts it on the coordination page and hosts it', async () => {
-    const page = await newPage();
+    const page = await suite.newPage();
     await signIn(page, 'liaoyuan.officer');
     const name = '辽源梅花鹿精深加工项目';
     const project = await createProject(page, { name, totalInvestmentWan: '12000', hostRegionCode: '220400' });
 
-    await page.goto(`${server.baseUrl}/projects/${project.id}`);
+    await page.goto(`${suite.server.baseUrl}/projects/${project.id}`);
     await page.getByRole('tab', { name: '区域协调' }).click();
     await page.getByRole('button', { name: '流转至其他地区' }).click();
     const dialog = page.getByRole('dialog');
@@ -162,9 +144,9 @@ describe('coordination', () => {
     await page.screenshot({ path: '/tmp/coordination-offered.png', fullPage: true });
 
     // Dongfeng's officer cannot open the project yet, but sees the offer on the coordination page.
-    const county = await newPage();
+    const county = await suite.newPage();
     await signIn(county, 'dongfeng.officer');
-    await county.goto(server.baseUrl + '/coordination');
+    await county.goto(suite.server.baseUrl + '/coordination');
     await county.getByRole('heading', { name: '区域协调' }).waitFor();
     // An officer arbitrates nothing: no conflicts tab.
     await expect(county.getByRole('tab', { name: '首报冲突' }).count()).resolves.toBe(0);
@@ -200,7 +182,7 @@ describe('coordination', () => {
     await county.context().close();
 
     // The offering officer sees the answer among outgoing transfers.
-    await page.goto(server.baseUrl + '/coordination');
+    await page.goto(suite.server.baseUrl + '/coordination');
     await page.getByRole('tab', { name: '项目流转' }).click();
     await page.getByText('本地流出', { exact: true }).click();
     const outgoing = page.getByRole('row').filter({ hasText: name });

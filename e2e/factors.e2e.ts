@@ -1,28 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { rows } from '../src/server/db/client';
-import { chooseOption, DEMO_PASSWORD, type E2eServer, launchBrowser, startE2eServer } from './server';
+import { chooseOption, DEMO_PASSWORD, e2eSuite } from './server';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000); // a loaded 2-core CI machine can take seconds per request
-  return page;
-}
+const suite = e2eSuite();
 
 async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
@@ -34,7 +16,7 @@ describe('factor supply', () => {
   test("an officer enters a project's demand, sees ranked parcels with reasons and reserves the first", async () => {
     // A demo project of 辽源 the officer sees, still active and not stalled.
     const [project] = await rows<{ id: string; name: string; code: string }>(
-      server.database.db,
+      suite.server.database.db,
       sql`select id, name, code from projects
           where host_region_code in (select code from regions where path like '/000000/220000/220400/%')
             and first_region_code in (select code from regions where path like '/000000/220000/220400/%')
@@ -43,8 +25,8 @@ describe('factor supply', () => {
     );
     expect(project).toBeDefined();
 
-    const page = await newPage();
-    await page.goto(server.baseUrl + '/factors');
+    const page = await suite.newPage();
+    await page.goto(suite.server.baseUrl + '/factors');
     await page.waitForURL('**/login');
     await signIn(page, 'liaoyuan.officer', DEMO_PASSWORD);
     await page.waitForURL('**/factors');
@@ -52,6 +34,14 @@ describe('factor supply', () => {
     // The library lists the demo parcels of 辽源.
     await page.locator('.ant-table-row').first().waitFor();
 
+    // The saved demand arrives late, as on a loaded server: what the officer types must not be overwritten by it.
+    await page.route('**/api/factors/demands/*', async (route) => {
+      if (route.request().method() === 'GET') await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    const demandLoaded = page.waitForResponse(
+      (r) => r.url().includes('/api/factors/demands/') && r.request().method() === 'GET',
+    );
     await page.getByRole('tab', { name: '要素匹配' }).click();
     await page.locator('.ant-select', { has: page.getByText('选择项目（名称、编号或拼音）') }).click();
     await page.keyboard.type(project!.name.slice(0, 6));
@@ -62,11 +52,13 @@ describe('factor supply', () => {
     await page.getByLabel('用地（亩）').fill('80');
     await page.getByLabel('用途').click();
     await chooseOption(page, /^工业$/);
+    await demandLoaded;
     await page.getByRole('button', { name: '保存需求并匹配' }).click();
 
-    // Ranked candidates, each with its score and the reasons for it.
+    // Ranked candidates, each with its score and the reasons for it. The ranking on the project's
+    // earlier figures (97 亩, no use) shows until the saved demand has been matched.
     const firstReasons = page.getByTestId('match-reasons').first();
-    await firstReasons.waitFor();
+    await page.getByTestId('match-reasons').filter({ hasText: '需求 80 亩' }).first().waitFor();
     await expect(firstReasons.innerText()).resolves.toMatch(/符合 \d+\/40 · 面积 [\d.]+ 亩/);
     await expect(firstReasons.innerText()).resolves.toMatch(/用途一致：工业/);
     const firstRow = page
@@ -109,8 +101,8 @@ describe('factor supply', () => {
   });
 
   test('an officer sees the parcels of 辽源 on the map of its cities, and the filters narrow the map', async () => {
-    const page = await newPage();
-    await page.goto(server.baseUrl + '/factors');
+    const page = await suite.newPage();
+    await page.goto(suite.server.baseUrl + '/factors');
     await page.waitForURL('**/login');
     await signIn(page, 'liaoyuan.officer', DEMO_PASSWORD);
     await page.waitForURL('**/factors');

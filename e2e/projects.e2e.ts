@@ -1,27 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { computeCheckChar } from '../src/domain/credit-code';
-import { chooseOption, DEMO_PASSWORD, type E2eServer, launchBrowser, startE2eServer } from './server';
+import { chooseOption, DEMO_PASSWORD, e2eSuite } from './server';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000); // a loaded 2-core CI machine can take seconds per request
-  return page;
-}
+const suite = e2eSuite();
 
 async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
@@ -38,8 +20,8 @@ function daysAgo(days: number): string {
 
 describe('project pipeline', () => {
   test('an officer registers an investor, creates a project, signs it and reports on it', async () => {
-    const page = await newPage();
-    await page.goto(server.baseUrl + '/enterprises');
+    const page = await suite.newPage();
+    await page.goto(suite.server.baseUrl + '/enterprises');
     await page.waitForURL('**/login');
     await signIn(page, 'liaoyuan.officer', DEMO_PASSWORD);
     await page.waitForURL('**/enterprises');
@@ -184,12 +166,12 @@ describe('project pipeline', () => {
     await page.context().close();
   });
   test('a leader sees the kanban and policies, and a stale save keeps the input', async () => {
-    const page = await newPage();
-    await page.goto(server.baseUrl + '/login');
+    const page = await suite.newPage();
+    await page.goto(suite.server.baseUrl + '/login');
     await signIn(page, 'liaoyuan.leader', DEMO_PASSWORD);
     await page.waitForURL('**/dashboard');
-    const me = (await (await page.request.get(server.baseUrl + '/api/auth/me')).json()) as { csrfToken: string };
-    const created = await page.request.post(server.baseUrl + '/api/projects', {
+    const me = (await (await page.request.get(suite.server.baseUrl + '/api/auth/me')).json()) as { csrfToken: string };
+    const created = await page.request.post(suite.server.baseUrl + '/api/projects', {
       headers: { 'x-csrf-token': me.csrfToken },
       data: {
         name: '辽源智能装备产业园项目',
@@ -201,14 +183,14 @@ describe('project pipeline', () => {
     expect(created.status()).toBe(201);
     const project = (await created.json()) as { id: string };
 
-    await page.goto(server.baseUrl + '/projects/kanban');
+    await page.goto(suite.server.baseUrl + '/projects/kanban');
     await page.getByRole('heading', { name: '项目看板' }).waitFor();
     await page.getByRole('link', { name: /辽源智能装备产业园项目/ }).waitFor();
 
     // Two tabs on one project: the second save is refused and its input stays.
     const other = await page.context().newPage();
-    await page.goto(`${server.baseUrl}/projects/${project.id}`);
-    await other.goto(`${server.baseUrl}/projects/${project.id}`);
+    await page.goto(`${suite.server.baseUrl}/projects/${project.id}`);
+    await other.goto(`${suite.server.baseUrl}/projects/${project.id}`);
     await page.getByLabel('包保领导').fill('王副市长');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('已保存').waitFor();
@@ -222,16 +204,16 @@ describe('project pipeline', () => {
     await page.getByRole('tab', { name: '审计' }).click();
     await page.getByRole('cell', { name: /responsibleLeader.*王副市长/ }).waitFor();
 
-    await page.goto(server.baseUrl + '/policies');
+    await page.goto(suite.server.baseUrl + '/policies');
     await page.getByRole('heading', { name: '政策参数' }).waitFor();
     const dueDay = page.getByRole('row').filter({ hasText: '月报截止日' });
     await dueDay.waitFor();
     await expect(dueDay.innerText()).resolves.toMatch(/每月 \d+ 日前/);
     await page.getByRole('row').filter({ hasText: '停滞认定月数' }).waitFor();
 
-    await page.goto(server.baseUrl + '/projects/stalled');
+    await page.goto(suite.server.baseUrl + '/projects/stalled');
     await page.getByRole('heading', { name: '停滞项目' }).waitFor();
-    await page.goto(server.baseUrl + '/projects/overdue');
+    await page.goto(suite.server.baseUrl + '/projects/overdue');
     await page.getByRole('heading', { name: '逾期未报' }).waitFor();
     await page.getByText(/本月截止日：\d{4}-\d{2}-\d{2}/).waitFor();
     await page.context().close();

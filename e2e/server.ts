@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
@@ -68,4 +69,35 @@ export async function chooseOption(page: Page, text: string | RegExp): Promise<v
     .filter({ hasText: text })
     .first()
     .click();
+}
+
+/**
+ * One test file's app and browser: started before its tests, closed after them. `newPage` opens a
+ * desktop-sized page in zh-CN, with a timeout a loaded 2-core CI machine can meet. A file that needs
+ * data of its own adds a `beforeAll` after calling this (hooks run in the order they were added).
+ */
+export function e2eSuite(): { readonly server: E2eServer; newPage(): Promise<Page> } {
+  let server: E2eServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('e2eSuite: the server starts in beforeAll');
+      return server;
+    },
+    async newPage() {
+      if (!browser) throw new Error('e2eSuite: the browser starts in beforeAll');
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(45_000); // a loaded 2-core CI machine can take seconds per request
+      return page;
+    },
+  };
 }

@@ -1,26 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, type E2eServer, launchBrowser, startE2eServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { DEMO_PASSWORD, e2eSuite } from './server';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000); // a loaded 2-core CI machine can take seconds per request
-  return page;
-}
+const suite = e2eSuite();
 
 async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
@@ -47,8 +29,8 @@ function daysAhead(days: number): string {
 
 describe('service ledger', () => {
   test('an officer raises a ticket on a project, notes progress, closes it, and the department figures follow', async () => {
-    const page = await newPage();
-    await page.goto(server.baseUrl + '/services');
+    const page = await suite.newPage();
+    await page.goto(suite.server.baseUrl + '/services');
     await page.waitForURL('**/login');
     await signIn(page, 'liaoyuan.officer', DEMO_PASSWORD);
     await page.waitForURL('**/services');

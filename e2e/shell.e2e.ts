@@ -1,26 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, type E2eServer, launchBrowser, startE2eServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, e2eSuite } from './server';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(45_000); // a loaded 2-core CI machine can take seconds per request
-  return page;
-}
+const suite = e2eSuite();
 
 async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
@@ -30,8 +12,8 @@ async function signIn(page: Page, username: string, password: string) {
 
 describe('web shell', () => {
   test('a signed-out visitor signs in, switches to English and signs out', async () => {
-    const page = await newPage();
-    await page.goto(server.baseUrl + '/');
+    const page = await suite.newPage();
+    await page.goto(suite.server.baseUrl + '/');
     await page.waitForURL('**/login');
     await page.getByText('用户登录').waitFor();
 
@@ -77,14 +59,14 @@ describe('web shell', () => {
     await page.getByLabel('Password').fill('wrong-password1');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').filter({ hasText: 'Wrong username or password' }).waitFor();
-    await page.goto(server.baseUrl + '/dashboard');
+    await page.goto(suite.server.baseUrl + '/dashboard');
     await page.waitForURL('**/login');
     await page.context().close();
   });
 
   test('an administrator creates a user from the Users page', async () => {
-    const page = await newPage();
-    await page.goto(server.baseUrl + '/admin/users');
+    const page = await suite.newPage();
+    await page.goto(suite.server.baseUrl + '/admin/users');
     await page.waitForURL('**/login');
     await signIn(page, 'admin', ADMIN_PASSWORD);
     // Back where the administrator was going.
@@ -115,8 +97,8 @@ describe('web shell', () => {
     await page.screenshot({ path: '/tmp/shell-users.png' });
 
     // The new account can sign in.
-    const other = await newPage();
-    await other.goto(server.baseUrl + '/login');
+    const other = await suite.newPage();
+    await other.goto(suite.server.baseUrl + '/login');
     await signIn(other, 'e2e.newcomer', 'Newcomer2025');
     await other.locator('header').getByText('辽源市投促中心 新同事').waitFor();
     // …and change its own password from the user menu.

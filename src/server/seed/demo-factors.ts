@@ -3,6 +3,7 @@ import { insertMany } from '../db/bulk';
 import type { Db } from '../db/client';
 import { buildings, funds, parcels, quotaAllocations, regions, units, zoneQuotas } from '../db/schema';
 import { recordAudit } from '../modules/audit/service';
+import { REGION_SEATS } from './regions';
 
 /**
  * The factor supply library of the demo world and of the benchmark: parcels, buildings and
@@ -70,59 +71,6 @@ function hash(text: string): number {
   return h;
 }
 
-/** Known centres (lng, lat) of the seeds' places; others get a point inside their province. */
-const CENTRES: Record<string, [number, number]> = {
-  '220100': [125.32, 43.82],
-  '220400': [125.14, 42.89],
-  '220402': [125.14, 42.9],
-  '220403': [125.15, 42.95],
-  '220421': [125.53, 42.68],
-  '220422': [124.99, 42.93],
-  '2204Z1': [125.21, 42.86],
-  '620100': [103.83, 36.06],
-  '6201Z1': [103.68, 36.52],
-  // The other city seats of 吉林省 and 甘肃省 (the benchmark province covers them all).
-  '220200': [126.55, 43.84],
-  '220300': [124.35, 43.17],
-  '220500': [125.94, 41.73],
-  '220600': [126.42, 41.94],
-  '220700': [124.82, 45.14],
-  '220800': [122.84, 45.62],
-  '222400': [129.51, 42.89],
-  '620200': [98.29, 39.77],
-  '620300': [102.19, 38.52],
-  '620400': [104.14, 36.55],
-  '620500': [105.72, 34.58],
-  '620600': [102.64, 37.93],
-  '620700': [100.45, 38.93],
-  '620800': [106.66, 35.54],
-  '620900': [98.49, 39.73],
-  '621000': [107.64, 35.71],
-  '621100': [104.62, 35.58],
-  '621200': [104.92, 33.4],
-  '622900': [103.21, 35.6],
-  '623000': [102.91, 34.98],
-  '440700': [113.08, 22.58],
-  '440703': [113.07, 22.6],
-  '440704': [113.12, 22.56],
-  '440705': [113.03, 22.46],
-  '440781': [112.79, 22.25],
-  '440783': [112.7, 22.38],
-  '440784': [112.96, 22.77],
-  '440785': [112.3, 22.18],
-  '4407Z1': [113.14, 22.58],
-  '330400': [120.76, 30.75],
-  '330402': [120.76, 30.75],
-  '330411': [120.69, 30.77],
-  '330421': [120.93, 30.84],
-  '330424': [120.95, 30.53],
-  '330481': [120.68, 30.51],
-  '330482': [121.02, 30.7],
-  '330483': [120.57, 30.63],
-  '3304Z1': [120.79, 30.73],
-  '3304Z2': [121.08, 30.6],
-};
-
 /**
  * Rough extents (west, south, east, north) of the cities of 吉林省 and 甘肃省: every item of a
  * region under one of them is kept inside its city, however its point was drawn.
@@ -174,10 +122,10 @@ const PROVINCE_BOXES: Record<string, [number, number, number, number]> = {
 };
 
 function centreOf(code: string): [number, number] {
-  const known = CENTRES[code];
+  const known = REGION_SEATS[code];
   if (known) return known;
   const h0 = hash(code);
-  const city = CENTRES[`${code.slice(0, 4)}00`];
+  const city = REGION_SEATS[`${code.slice(0, 4)}00`];
   // A district of a known city lies near the city centre.
   if (city) return [city[0] + ((h0 % 600) / 1000 - 0.3), city[1] + (((h0 >>> 10) % 600) / 1000 - 0.3)];
   const box = PROVINCE_BOXES[code.slice(0, 2)] ?? [100, 30, 120, 40];

@@ -6,9 +6,12 @@ import { hashPassword } from '../lib/password';
 import { recordAudit } from '../modules/audit/service';
 import { seedCatalogsAndChains } from './chains-liaoyuan';
 import { chinaDate } from '../../domain/reporting';
+import { seedDemoChainLinks } from './demo-chain-links';
 import { loadDemoFactors } from './demo-factors';
+import { seedDemoInquiries } from './demo-inquiries';
+import { seedDemoRankings } from './demo-rankings';
 import { loadDemoProjects } from './demo-projects';
-import { loadRegions } from './regions';
+import { fillRegionSeats, loadRegions } from './regions';
 import { seedTargets } from './targets';
 import { DEMO_USERS, SEED_UNITS } from './units';
 
@@ -33,8 +36,12 @@ const SEED_KEY = 'seed.v1';
 export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedResult> {
   const [done] = await db.select().from(meta).where(eq(meta.key, SEED_KEY));
   if (done) {
+    await fillRegionSeats(db);
     await seedCatalogsAndChains(db);
+    await seedDemoChainLinks(db);
     await seedTargets(db);
+    await seedDemoInquiries(db);
+    await seedDemoRankings(db);
     return { seeded: false };
   }
 
@@ -44,6 +51,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
 
   await db.transaction(async (tx) => {
     await loadRegions(tx);
+    await fillRegionSeats(tx);
     const inserted = await tx.insert(units).values(SEED_UNITS).onConflictDoNothing().returning();
     const unitId = new Map(inserted.map((u) => [u.name, u.id]));
     const [admin] = await tx
@@ -78,6 +86,9 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
     });
   });
   await seedCatalogsAndChains(db);
+  await seedDemoChainLinks(db);
   await seedTargets(db);
+  await seedDemoInquiries(db);
+  await seedDemoRankings(db);
   return { seeded: true, generatedAdminPassword };
 }
