@@ -34,19 +34,14 @@ import {
 import { hashPassword } from '../src/server/lib/password';
 import { loadPolicyPacks } from '../src/server/modules/policies/service';
 import { seedDatabase } from '../src/server/seed';
+import { chainSegmentsInDb } from '../src/server/seed/demo-chain-links';
 import { LIAOYUAN_CHAINS } from '../src/server/seed/chains-liaoyuan';
 import { writeFactorRows } from '../src/server/seed/demo-factors';
 import { hostsFor } from '../src/server/seed/demo-projects';
 import { buildRegionRows } from '../src/server/seed/regions';
 import { SEED_TARGETS } from '../src/server/seed/targets';
 import { generateWorld, type FirstUnit, type RegionRow, type World } from './generator';
-import {
-  ChainIndex,
-  type ChainWorld,
-  generateChains,
-  type LinkableSegment,
-  linkableSegments,
-} from './generator/chains';
+import { ChainIndex, type ChainWorld, generateChains, linkableSegments } from './generator/chains';
 import { Rng } from './generator/random';
 import { demandFor, generateSupply, SUPPLY_ITEMS_AT_SCALE_1 } from './generator/supply';
 import { ActualsByRegion, generateTargets } from './generator/targets';
@@ -180,22 +175,6 @@ async function clearBenchData(db: Db): Promise<void> {
 }
 
 /** The segments the seed wrote (Liaoyuan's chains), which projects of their city are placed on too. */
-async function seededSegments(db: Db): Promise<LinkableSegment[]> {
-  const found = await rows<{ id: string; chain_id: string; region_code: string; is_key: boolean; divisions: string[] }>(
-    db,
-    sql`select s.id, s.chain_id, c.region_code, c.is_key, s.industry_divisions as divisions
-          from chain_segments s join chains c on c.id = s.chain_id
-         order by c.region_code, c.sort, c.name, s.sort, s.name`,
-  );
-  return found.map((s) => ({
-    id: s.id,
-    chainId: s.chain_id,
-    regionCode: s.region_code,
-    isKey: s.is_key,
-    divisions: s.divisions,
-  }));
-}
-
 async function writeChains(db: Db, world: ChainWorld): Promise<void> {
   await insertBatches(db, chains, world.chains);
   await insertBatches(db, chainTeams, world.teams);
@@ -259,7 +238,7 @@ async function main(): Promise<void> {
     );
     const seed = Number(args.seed);
     const unitOf = (code: string) => unitByRegion.get(code);
-    const seeded = await seededSegments(db);
+    const seeded = await chainSegmentsInDb(db);
     const chainWorld = generateChains({
       seed,
       today: BENCH_TODAY,

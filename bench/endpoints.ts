@@ -11,6 +11,7 @@ import { canonicalJson } from '../src/domain/canonical-json';
 import { factorMatchPlan } from '../src/server/modules/factors/bench-plan';
 import type { BenchContext } from './lib/context';
 import type { SqlPlan, SqlStatement } from './lib/sql';
+import { VISIBLE } from './lib/visible';
 
 export interface BenchEndpoint {
   name: string;
@@ -35,16 +36,15 @@ const pick = <T>(list: readonly T[], i: number): T => {
 };
 
 const q = (text: string, ...params: unknown[]): SqlStatement => ({ text, params });
+/** A statement the app runs prepared (`preparedStatement`): the bench runs it prepared too, under its own name. */
+const named = (name: string, text: string, ...params: unknown[]): SqlStatement => ({
+  name: `bench_${name}`,
+  text,
+  params,
+});
 
 // ------------------------------------------------------------------ SQL shared by the entries
 // These mirror src/server/modules/projects/repository.ts and enterprises/repository.ts.
-
-/** `projectVisible(scope)`: first or host region in the caller's subtree, confidential ones to leaders and own units. */
-const VISIBLE = (path: string, user: string) => `(
-  (p.first_region_code in (select code from regions where path like ${path})
-   or p.host_region_code in (select code from regions where path like ${path}))
-  and (p.confidentiality = 'normal' or exists (select 1 from users u where u.id = ${user}
-    and (u.role in ('leader', 'admin') or u.unit_id = p.first_unit_id or u.unit_id = p.responsible_unit_id))))`;
 
 /** `selectProjects(db)`: the project row with its unit and region names and its enterprises. */
 const PROJECT_SELECT = `select p.*, first_units.name as first_unit_name, responsible_units.name as responsible_unit_name,
@@ -78,8 +78,12 @@ const TASK_FORCES = `select tf.id, tf.leader_name, tf.lead_unit_id, units.name, 
 /** `loadProject`: the row, then its timeline, reports and task forces. */
 function loadProject(ctx: BenchContext, id: string): SqlPlan['steps'] {
   return [
-    q(PROJECT_IN_SCOPE, id, ctx.user.pathPattern, ctx.user.id),
-    [q(TRANSITIONS, id), q(REPORTS, id), q(TASK_FORCES, id)],
+    named('project_by_id', PROJECT_IN_SCOPE, id, ctx.user.pathPattern, ctx.user.id),
+    [
+      named('project_transitions', TRANSITIONS, id),
+      named('project_reports', REPORTS, id),
+      named('project_task_forces', TASK_FORCES, id),
+    ],
   ];
 }
 
@@ -142,6 +146,22 @@ const DUPLICATES = `with own as (
 
 // ------------------------------------------------------------------ the registry
 
+/** The portal supply bench's three visitors, in turn: a whole province, the bench city's parcels, one land use. */
+function portalSupplyQuery(
+  ctx: BenchContext,
+  i: number,
+): { query: string; region: string; kind?: 'parcel'; use?: 'industrial' } {
+  const province = `${ctx.user.regionCode.slice(0, 2)}0000`;
+  switch (i % 3) {
+    case 0:
+      return { query: `region=${province}`, region: province };
+    case 1:
+      return { query: `region=${ctx.user.regionCode}&kind=parcel`, region: ctx.user.regionCode, kind: 'parcel' };
+    default:
+      return { query: `region=${province}&use=industrial`, region: province, use: 'industrial' };
+  }
+}
+
 export const ENDPOINTS: BenchEndpoint[] = [
   {
     name: 'project list (filters + search)',
@@ -162,10 +182,14 @@ export const ENDPOINTS: BenchEndpoint[] = [
       // The page and its total in one statement, as `listProjects` does (a window count).
       return {
         steps: [
-          q(
+          // Prepared with its page as parameters, as the app prepares the list per shape.
+          named(
+            'project_list',
             `${PROJECT_SELECT.replace('select p.*,', 'select p.*, (count(*) over ())::int as total,')} where ${where}
-             order by p.updated_at desc, p.id asc limit 20 offset 0`,
+             order by p.updated_at desc, p.id asc limit $5 offset $6`,
             ...params,
+            20,
+            0,
           ),
         ],
       };
@@ -437,6 +461,46 @@ export const ENDPOINTS: BenchEndpoint[] = [
              where ${where} order by e.updated_at desc, e.id asc limit 20 offset 0`,
             ctx.user.pathPattern,
             term,
+          ),
+        ],
+      };
+    },
+  },
+  {
+    // The investor portal's supply list (jilin §四(一)): public, what a visitor browsing a province,
+    // a city's parcels or one land use sees first. Mirrors portal/repository.ts listPublishedSupply.
+    name: 'portal supply (public)',
+    method: 'GET',
+    read: true,
+    path: (ctx, i) => `/api/public/supply?${portalSupplyQuery(ctx, i).query}`,
+    sql: (ctx, i) => {
+      const { region, kind, use } = portalSupplyQuery(ctx, i);
+      const subtree = (alias: string) =>
+        `${alias}.published and ${alias}.status in ('available', 'reserved')
+         and ${alias}.region_code in (select code from regions where path like (select path from regions where code = $1) || '%')`;
+      const parts = [
+        `select p.id, 'parcel' as kind, p.code, p.name, p.region_code, p.area_mu::text as size,
+            p.use, null::text as building_kind, p.address, p.lng::text as lng, p.lat::text as lat,
+            case when p.price_kind = 'listed' then p.price_wan_per_mu::text end as price,
+            p.ready_to_build, p.available_on::text as available_on, p.status
+          from parcels p where ${subtree('p')}${use ? ` and p.use = $2` : ''}`,
+      ];
+      // A kind or a land use leaves the buildings out, as the repository does.
+      if (!kind && !use) {
+        parts.push(`select b.id, 'building' as kind, b.code, b.name, b.region_code, b.floor_area_m2::text as size,
+            null::text as use, b.kind as building_kind, b.address, b.lng::text as lng, b.lat::text as lat,
+            b.rent_yuan_m2_month::text as price, null::boolean as ready_to_build,
+            b.available_on::text as available_on, b.status
+          from buildings b where ${subtree('b')}`);
+      }
+      return {
+        steps: [
+          q(
+            `select s.*, r.name, r.name_en, (count(*) over ())::int as total
+             from (${parts.join(' union all ')}) s join regions r on r.code = s.region_code
+             order by s.region_code, s.code, s.kind limit 20 offset 0`,
+            region,
+            ...(use ? [use] : []),
           ),
         ],
       };

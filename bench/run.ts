@@ -15,7 +15,7 @@
  *
  * After the endpoints, each engine imports a 10,000-row project ledger through the import
  * endpoint (bench/lib/ledger.ts), timed end to end, checked row by row and removed again.
- * `--only` picks endpoints (and the import) by a part of their name; `--out FILE` writes the
+ * `--only` picks endpoints (and the import) by a part of their name (several, comma-separated); `--out FILE` writes the
  * results elsewhere than bench/results/latest.json (for partial runs).
  *
  * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/zs_bench) and BENCH_DATA_DIR (default
@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Worker } from 'node:worker_threads';
@@ -99,8 +99,10 @@ for (const engine of opts.engines) {
   if (engine !== 'postgres' && engine !== 'pglite') throw new Error(`--engines: unknown engine ${engine}`);
 }
 
-const endpoints = ENDPOINTS.filter((e) => !args.only || e.name.includes(args.only));
-const runImport = !args.only || IMPORT_BENCH_NAME.includes(args.only);
+const onlyParts = args.only?.split(',').map((s) => s.trim()) ?? [];
+const picked = (name: string) => !onlyParts.length || onlyParts.some((part) => name.includes(part));
+const endpoints = ENDPOINTS.filter((e) => picked(e.name));
+const runImport = picked(IMPORT_BENCH_NAME);
 
 // ------------------------------------------------------------------ results
 
@@ -122,6 +124,20 @@ interface EndpointResult {
    */
   stallMs?: number;
   stallMsLoaded?: number;
+  /** The longest garbage-collection pause of the server thread in each of those two phases (ms). */
+  gcPauseMs?: number;
+  gcPauseMsLoaded?: number;
+}
+
+/** Garbage-collection pauses of this thread (where the server runs), kept to explain the stalls. */
+const gcPauses: { start: number; end: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcPauses.push({ start: e.startTime, end: e.startTime + e.duration });
+}).observe({ entryTypes: ['gc'] });
+
+/** The longest GC pause that began in [from, to] (performance.now() times). */
+function longestGcPause(from: number, to: number): number {
+  return Math.max(0, ...gcPauses.filter((p) => p.start >= from && p.start <= to).map((p) => p.end - p.start));
 }
 
 interface EngineResult {
@@ -364,13 +380,17 @@ async function benchEndpoint(
 
   await load(targets, session, sequences, opts.connections, opts.warmupSec);
   await settle(endpoint, ctx, session, database);
+  const loadedFrom = performance.now();
   loaded.enable();
   result.throughput = await load(targets, session, sequences, opts.connections, opts.durationSec);
   loaded.disable();
+  result.gcPauseMsLoaded = longestGcPause(loadedFrom, performance.now());
   await settle(endpoint, ctx, session, database);
+  const singleFrom = performance.now();
   single.enable();
   result.latency = await load(targets, session, sequences, opts.latencyConnections, opts.latencyDurationSec);
   single.disable();
+  result.gcPauseMs = longestGcPause(singleFrom, performance.now());
   await settle(endpoint, ctx, session, database);
   result.stallMs = single.max / 1e6;
   result.stallMsLoaded = loaded.max / 1e6;
@@ -419,6 +439,8 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
       () => ({
         steps: [
           {
+            // Prepared, as the app's session read is (auth/repository.ts).
+            name: 'bench_auth_find_session',
             text: `select * from sessions s join users u on u.id = s.user_id join units on units.id = u.unit_id
                    join regions on regions.code = units.region_code
                    where s.id = $1 and s.expires_at > now() and u.active limit 1`,
@@ -572,9 +594,10 @@ function table(engines: EngineResult[]): string {
     'PGlite÷PG',
     'stall ms',
     `stall@${opts.connections}`,
+    `GC@${opts.connections}`,
     'non-2xx',
   ];
-  const widths = [32, 8, 8, 8, 11, 11, 11, 8, 10, 9, 9, 8];
+  const widths = [32, 8, 8, 8, 11, 11, 11, 8, 10, 9, 9, 7, 8];
   const lines = [head.map((h, i) => pad(h, widths[i]!, i > 1)).join(' '), widths.map((w) => '-'.repeat(w)).join(' ')];
   const pgByName = new Map(engines.find((e) => e.engine === 'postgres')?.endpoints.map((r) => [r.name, r]) ?? []);
   for (const endpoint of endpoints) {
@@ -602,6 +625,7 @@ function table(engines: EngineResult[]): string {
         pgRow?.latency ? fmt(ratio(r.latency!.latency.p50, pgRow.latency.latency.p50)) : '',
         fmt(r.stallMs, 0),
         fmt(r.stallMsLoaded, 0),
+        fmt(r.gcPauseMsLoaded, 0),
         String(r.throughput!.non2xx + r.latency!.non2xx + r.throughput!.errors + r.latency!.errors),
       ];
       lines.push(cells.map((c, i) => pad(c, widths[i]!, i > 1)).join(' '));
@@ -643,8 +667,8 @@ function goals(engines: EngineResult[], bundle: BundleReport | undefined): Goal[
       });
     }
     if (engine.engine === 'pglite') {
-      // The embedded engine must not block the server: judged on the stall one request's work causes;
-      // the loaded figure (and PostgreSQL's beside it) shows what queueing 50 connections adds.
+      // The embedded engine must not block the server: judged on the worst stall seen, at one connection
+      // and at full load (PostgreSQL's loaded figure beside it shows what queueing alone adds).
       const pgEndpoints = engines.find((e) => e.engine === 'postgres')?.endpoints ?? [];
       for (const r of engine.endpoints.filter(
         (x) => x.status === 'ok' && (x.name.startsWith('project list') || x.name === 'dashboard'),
@@ -655,9 +679,10 @@ function goals(engines: EngineResult[], bundle: BundleReport | undefined): Goal[
           engine: engine.engine,
           measured:
             `${fmt(r.stallMs, 0)} ms at 1 connection; at ${opts.connections}: ${fmt(r.stallMsLoaded, 0)} ms` +
+            ` (longest GC pause ${fmt(r.gcPauseMsLoaded, 0)} ms)` +
             (pgLoaded !== undefined ? ` (PostgreSQL ${fmt(pgLoaded, 0)} ms)` : '') +
             `, scale ${opts.scale}`,
-          met: opts.scale >= 0.1 ? (r.stallMs ?? Infinity) < 100 : null,
+          met: opts.scale >= 0.1 ? Math.max(r.stallMs ?? Infinity, r.stallMsLoaded ?? Infinity) < 100 : null,
         });
       }
     }

@@ -150,12 +150,16 @@ export function generateChains(spec: ChainSpec): ChainWorld {
     const hq = e.hqRegionCode ? byCode.get(e.hqRegionCode) : undefined;
     if (hq && hq.level !== 'province') {
       const key = `${cityCodeOf(hq.code)}|${division}`;
-      local.set(key, [...(local.get(key) ?? []), e]);
+      const list = local.get(key);
+      if (list) list.push(e);
+      else local.set(key, [e]);
     }
     for (const province of spec.provinces) {
       if (e.hqRegionCode?.startsWith(province.slice(0, 2))) continue;
       const key = `${province}|${division}`;
-      outside.set(key, [...(outside.get(key) ?? []), e]);
+      const list = outside.get(key);
+      if (list) list.push(e);
+      else outside.set(key, [e]);
     }
   }
 
@@ -333,7 +337,11 @@ export class ChainIndex {
     this.byId = new Map(segments.map((s) => [s.id, s]));
     for (const s of segments) {
       const divisions = this.byRegion.get(s.regionCode) ?? new Map<string, LinkableSegment[]>();
-      for (const d of s.divisions) divisions.set(d, [...(divisions.get(d) ?? []), s]);
+      for (const d of s.divisions) {
+        const list = divisions.get(d);
+        if (list) list.push(s);
+        else divisions.set(d, [s]);
+      }
       this.byRegion.set(s.regionCode, divisions);
     }
   }

@@ -4,6 +4,7 @@
  */
 import { chinaDate } from '../../src/domain/reporting';
 import type { RawDriver } from './sql';
+import { VISIBLE } from './visible';
 
 export interface BenchUser {
   id: string;
@@ -39,11 +40,8 @@ export interface BenchContext {
   visibleEnterprises: number;
 }
 
-const VISIBLE = `(
-  (p.first_region_code in (select code from regions where path like $1)
-   or p.host_region_code in (select code from regions where path like $1))
-  and (p.confidentiality = 'normal' or exists (select 1 from users u where u.id = $2
-    and (u.role in ('leader', 'admin') or u.unit_id = p.first_unit_id or u.unit_id = p.responsible_unit_id))))`;
+/** Projects the bench user sees; `$1` and `$2` are `scope` below. */
+const VISIBLE_TO_USER = VISIBLE('$1', '$2');
 
 /** A substring of `text` of `length` characters around its middle (whole code points). */
 function middle(text: string, length: number): string {
@@ -82,7 +80,7 @@ export async function buildContext(driver: RawDriver, user: BenchUser): Promise<
     (
       await driver.query(
         `select p.id, p.name, p.host_region_code from projects p
-         where ${VISIBLE} and ${where} order by md5(p.id::text) limit ${limit}`,
+         where ${VISIBLE_TO_USER} and ${where} order by md5(p.id::text) limit ${limit}`,
         scope,
       )
     ).rows.map((r) => ({ id: String(r.id), name: String(r.name), host: String(r.host_region_code) }));
@@ -115,7 +113,7 @@ export async function buildContext(driver: RawDriver, user: BenchUser): Promise<
 
   const counts = (
     await driver.query(
-      `select (select count(*) from projects p where ${VISIBLE}) as projects,
+      `select (select count(*) from projects p where ${VISIBLE_TO_USER}) as projects,
          (select count(*) from enterprises e where e.region_code in (select code from regions where path like $1)) as enterprises`,
       scope,
     )

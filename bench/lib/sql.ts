@@ -10,6 +10,12 @@ import { type LatencySummary, summarize } from './stats';
 export interface SqlStatement {
   text: string;
   params?: unknown[];
+  /**
+   * Run as a named prepared statement (on PostgreSQL; PGlite ignores it), as the app runs this read
+   * (`preparedStatement` in src/server/db/client.ts): planned once per connection, not per call.
+   * Names start with `bench_` so they never meet the app's own on a shared connection.
+   */
+  name?: string;
 }
 
 export interface SqlResult {
@@ -26,7 +32,7 @@ export interface SqlPlan {
 }
 
 interface Queryable {
-  query(text: string, params?: unknown[]): Promise<SqlResult>;
+  query(text: string, params?: unknown[], name?: string): Promise<SqlResult>;
 }
 
 export interface RawDriver extends Queryable {
@@ -45,7 +51,8 @@ export function rawDriver(database: Database): RawDriver {
   }
   const pool = client as pg.Pool;
   return {
-    query: (text, params) => pool.query(text, params as unknown[]) as unknown as Promise<SqlResult>,
+    query: (text, params, name) =>
+      pool.query({ text, values: params as unknown[], name }) as unknown as Promise<SqlResult>,
     transaction: async (fn) => {
       const conn = await pool.connect();
       try {
@@ -67,11 +74,11 @@ async function runSteps(q: Queryable, steps: SqlStep[], parallel: boolean): Prom
   const results: SqlResult[] = [];
   for (const step of steps) {
     if (Array.isArray(step)) {
-      if (parallel) results.push(...(await Promise.all(step.map((s) => q.query(s.text, s.params)))));
-      else for (const s of step) results.push(await q.query(s.text, s.params));
+      if (parallel) results.push(...(await Promise.all(step.map((s) => q.query(s.text, s.params, s.name)))));
+      else for (const s of step) results.push(await q.query(s.text, s.params, s.name));
     } else {
       const s = typeof step === 'function' ? step(results) : step;
-      results.push(await q.query(s.text, s.params));
+      results.push(await q.query(s.text, s.params, s.name));
     }
   }
   return results;
