@@ -7,6 +7,9 @@
  * - viewer: reads only
  * - verifier (抽样核查): reads, and records the findings of sampling checks
  * - inquiry.decide: accept a portal inquiry as a project, or decline it (admin, leader, officer)
+ * - security (安全管理员): password and session policy, unlocking accounts — and nothing else
+ * - auditor (审计管理员): reads the whole audit trail and verifies its chain — and nothing else
+ * The system administrator (`admin`) neither reads the trail nor sets security policy (三权分立).
  */
 export const ROLE_ACTIONS = {
   admin: [
@@ -34,6 +37,8 @@ export const ROLE_ACTIONS = {
   liaison: ['read', 'project.write', 'report.submit'],
   viewer: ['read'],
   verifier: ['read', 'sampling.verify'],
+  security: ['security.manage'],
+  auditor: ['audit.read'],
 } as const;
 
 export type RoleName = keyof typeof ROLE_ACTIONS;

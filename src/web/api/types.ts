@@ -1,6 +1,6 @@
 // Shapes of the API's responses, as its OpenAPI document describes them.
 
-export const ROLES = ['admin', 'leader', 'officer', 'liaison', 'viewer', 'verifier'] as const;
+export const ROLES = ['admin', 'leader', 'officer', 'liaison', 'viewer', 'verifier', 'security', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const UNIT_KINDS = ['government', 'department', 'centre', 'outpost', 'zone_committee', 'other'] as const;

@@ -310,6 +310,8 @@ export const en: Dictionary = {
   'role.liaison': 'Liaison',
   'role.viewer': 'Viewer',
   'role.verifier': 'Verifier',
+  'role.security': 'Security administrator',
+  'role.auditor': 'Audit administrator',
   'dash.title': '{region} leader dashboard',
   'dash.year': 'Year',
   'dash.target': 'Target',

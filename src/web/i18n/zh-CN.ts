@@ -306,6 +306,8 @@ export const zhCN = {
   'role.liaison': '联络员',
   'role.viewer': '查看员',
   'role.verifier': '核查员',
+  'role.security': '安全管理员',
+  'role.auditor': '审计管理员',
   'dash.title': '{region}领导驾驶舱',
   'dash.year': '年度',
   'dash.target': '目标',

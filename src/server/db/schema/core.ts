@@ -8,6 +8,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -67,7 +68,12 @@ export const units = pgTable(
   (t) => [index('units_region_idx').on(t.regionCode), uniqueIndex('units_region_name_uq').on(t.regionCode, t.name)],
 );
 
-export const ROLES = ['admin', 'leader', 'officer', 'liaison', 'viewer', 'verifier'] as const;
+/**
+ * `admin` is the system administrator (系统管理员: users, units, regions); `security` the security
+ * administrator (安全管理员: password and session policy, unlocking accounts); `auditor` the audit
+ * administrator (审计管理员: reads the audit trail). 等保 2.0 三权分立: none of the three does another's job.
+ */
+export const ROLES = ['admin', 'leader', 'officer', 'liaison', 'viewer', 'verifier', 'security', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const users = pgTable(
@@ -85,6 +91,11 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /** Set for a generated or reset password: the user must choose their own at the next sign-in. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** Base32 TOTP secret (RFC 6238); enrolment is confirmed once `totpEnabledAt` is set. */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -106,8 +117,53 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** A session that passed the password but still owes its second factor; it opens nothing else. */
+    pending: text('pending', { enum: ['totp'] }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** The hashes of a user's earlier passwords, so a new one cannot repeat the last few. */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.createdAt.desc().nullsFirst())],
+);
+
+/** One-time recovery codes for two-factor sign-in, stored as sha256 hashes. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/**
+ * Fixed-window request counters shared by every server instance (sign-in per username and per
+ * address, portal inquiries per address): `bucket` names the limit and its key.
+ */
+export const rateLimitHits = pgTable(
+  'rate_limit_hits',
+  {
+    bucket: text('bucket').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] }), index('rate_limit_hits_window_idx').on(t.windowStart)],
 );
 
 /** Append-only, hash-chained history of every mutation (a trigger refuses UPDATE and DELETE). */
@@ -125,8 +181,14 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** The hash is an HMAC under the key kept outside the database (rows before it are plain sha256). */
+    keyed: boolean('keyed').notNull().default(false),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId)],
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_at_idx').on(t.at.desc().nullsFirst()),
+    index('audit_actor_idx').on(t.actorId, t.at.desc().nullsFirst()),
+  ],
 );
 
 export const jobs = pgTable(

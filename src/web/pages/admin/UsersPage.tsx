@@ -18,6 +18,8 @@ const ROLE_COLORS: Record<Role, string> = {
   liaison: 'cyan',
   viewer: 'default',
   verifier: 'purple',
+  security: 'volcano',
+  auditor: 'geekblue',
 };
 
 interface Filters {
