@@ -48,3 +48,5 @@ export type Action = (typeof ROLE_ACTIONS)[RoleName][number];
 export function can(role: RoleName, action: Action): boolean {
   return (ROLE_ACTIONS[role] as readonly string[]).includes(action);
 }
+
+// ── Object rules ──
