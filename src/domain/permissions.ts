@@ -50,3 +50,43 @@ export function can(role: RoleName, action: Action): boolean {
 }
 
 // ── Object rules ──
+
+/** Who performs a write: the role and the unit it acts for. */
+export interface Actor {
+  role: RoleName;
+  unitId: string;
+}
+
+/** The units an object belongs to: the owner, the lead or responsible unit, the organiser. */
+export interface OwnedObject {
+  ownerUnitIds: readonly (string | null | undefined)[];
+}
+
+/**
+ * Roles that write only what their own unit owns, leads or answers for. The liaison (an industry
+ * department) supplies its own unit's data; it does not edit the investment centre's.
+ */
+const OWN_UNIT_ONLY: ReadonlySet<RoleName> = new Set<RoleName>(['liaison']);
+
+/**
+ * Whether the actor may write this object (beyond the role's action and the region scope, which are
+ * checked separately): a liaison only when one of the object's units is its own; other roles always.
+ */
+export function mayWriteOwned(actor: Actor, object: OwnedObject): boolean {
+  if (!OWN_UNIT_ONLY.has(actor.role)) return true;
+  return object.ownerUnitIds.some((id) => id === actor.unitId);
+}
+
+/**
+ * The unit a new object may be created for: a liaison only for its own unit; other roles for any
+ * unit of their scope (the scope is checked separately).
+ */
+export function mayActForUnit(actor: Actor, unitId: string): boolean {
+  return !OWN_UNIT_ONLY.has(actor.role) || unitId === actor.unitId;
+}
+
+/** The reason given when {@link mayWriteOwned} refuses. */
+export const NOT_OWN_UNIT = {
+  zh: '联络员只能修改本单位负责的数据',
+  en: 'A liaison can change only data of their own unit',
+} as const;
