@@ -14,6 +14,35 @@ export interface Me {
   unit: { id: string; name: string };
   region: { code: string; name: string };
   csrfToken: string;
+  /** A step the session still owes before anything else: second factor, password change, two-factor enrolment. */
+  pending?: SignInStep | null;
+  /** The user has two-factor sign-in on (optional until the server sends it). */
+  totpEnabled?: boolean;
+  /** The role must use two-factor under the current policy: it cannot be turned off. */
+  mfaRequired?: boolean;
+}
+
+export type SignInStep = 'totp' | 'enrol-totp' | 'change-password';
+
+/** The security administrator's password and session policy (GET/PUT /api/security/policy). */
+export interface SecurityPolicy {
+  passwordMinLength: number;
+  passwordHistory: number;
+  sessionIdleMinutes: number;
+  sessionTtlHours: number;
+  maxFailedLogins: number;
+  lockMinutes: number;
+  mfaRequired: boolean;
+  version: number;
+}
+
+export interface LockedUser {
+  id: string;
+  username: string;
+  displayName: string;
+  regionName: string;
+  lockedUntil: string;
+  failedLogins: number;
 }
 
 export interface RegionNode {

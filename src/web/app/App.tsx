@@ -14,13 +14,22 @@ import { theme } from './theme';
 const LoginPage = lazy(() => import('../pages/login/LoginPage'));
 const PortalPage = lazy(() => import('../pages/portal/PortalPage'));
 const SignedInApp = lazy(() => import('./SignedInApp'));
+const ForcedPasswordPage = lazy(() => import('../pages/account/ForcedPasswordPage'));
+const EnrolRequiredPage = lazy(() => import('../pages/account/EnrolRequiredPage'));
 
-/** Shows its children to a signed-in user and sends anyone else to /login, remembering where they were. */
+/**
+ * Shows its children to a signed-in user and sends anyone else to /login, remembering where they were.
+ * A session that still owes a step sees only that step: the second factor (on the sign-in page), a
+ * forced password change, or a required two-factor enrolment — the server refuses everything else.
+ */
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { data: me, isPending } = useMe();
   const location = useLocation();
   if (isPending) return <PageLoading />;
-  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  const from = { from: location.pathname + location.search };
+  if (!me || me.pending === 'totp') return <Navigate to="/login" replace state={from} />;
+  if (me.pending === 'change-password') return <ForcedPasswordPage />;
+  if (me.pending === 'enrol-totp') return <EnrolRequiredPage />;
   return children;
 }
 

@@ -31,6 +31,8 @@ const ActivitiesPage = lazy(() => import('../pages/activities/ActivitiesPage'));
 const PartnersPage = lazy(() => import('../pages/partners/PartnersPage'));
 const NotificationsPage = lazy(() => import('../pages/notifications/NotificationsPage'));
 const InquiriesPage = lazy(() => import('../pages/inquiries/InquiriesPage'));
+const SecurityPage = lazy(() => import('../pages/security/SecurityPage'));
+const AccountSecurityPage = lazy(() => import('../pages/account/AccountSecurityPage'));
 
 /** Built pages by path; the rest of the menu shows "coming soon" until its feature lands. */
 const BUILT: Record<string, React.ComponentType> = {
@@ -54,6 +56,7 @@ const BUILT: Record<string, React.ComponentType> = {
   '/partners': PartnersPage,
   '/notifications': NotificationsPage,
   '/inquiries': InquiriesPage,
+  '/security': SecurityPage,
 };
 
 /** Pages reached by links rather than the menu (static paths win over `:id` in React Router). */
@@ -65,6 +68,7 @@ const HIDDEN: Record<string, React.ComponentType> = {
   '/chains/catalogs': CatalogsPage,
   '/chains/:id': ChainPage,
   '/dashboard/drill': DrillPage,
+  '/account/security': AccountSecurityPage,
 };
 
 export default function SignedInApp() {

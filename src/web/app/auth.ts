@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { ApiError, api, setCsrfToken } from '../api/client';
+import { ApiError, api, request, setCsrfToken } from '../api/client';
 import type { Me } from '../api/types';
 
 export const ME_KEY = ['auth', 'me'] as const;
@@ -56,8 +56,69 @@ export function useLogout() {
 }
 
 export function useChangePassword() {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { currentPassword: string; newPassword: string }) =>
       api.post<void>('/api/auth/password', input),
+    // A forced change clears the session's pending step: ask the server what is owed now.
+    onSuccess: () => client.invalidateQueries({ queryKey: ME_KEY }),
   });
+}
+
+/** The second sign-in step: a 6-digit code or a one-time recovery code. Answers the user, step cleared. */
+export function useVerifyTotp() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => api.post<Me>('/api/auth/totp', { code }),
+    onSuccess: (me) => {
+      setCsrfToken(me.csrfToken);
+      client.setQueryData(ME_KEY, me);
+    },
+  });
+}
+
+export interface TotpSetup {
+  secret: string;
+  /** otpauth:// URI, shown as a QR code. */
+  uri: string;
+}
+
+export interface RecoveryCodes {
+  recoveryCodes: string[];
+}
+
+/** Starts two-factor enrolment: a fresh secret, not active until confirmed with a code. */
+export function useTotpSetup() {
+  return useMutation({ mutationFn: () => api.post<TotpSetup>('/api/auth/totp/setup') });
+}
+
+/**
+ * Confirms enrolment with a code; answers the recovery codes (shown once). The user is not refreshed
+ * here: an enrolment the session owed would otherwise close the page before the codes are read.
+ */
+export function useTotpEnable() {
+  return useMutation({
+    mutationFn: (code: string) => api.post<RecoveryCodes>('/api/auth/totp/enable', { code }),
+  });
+}
+
+export function useTotpDisable() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (password: string) => request<void>('DELETE', '/api/auth/totp', { body: { password } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ME_KEY }),
+  });
+}
+
+/** A new set of recovery codes; the old ones stop working. */
+export function useRegenerateRecoveryCodes() {
+  return useMutation({
+    mutationFn: (password: string) => api.post<RecoveryCodes>('/api/auth/recovery-codes', { password }),
+  });
+}
+
+/** Asks the server again who the user is and what the session still owes. */
+export function useRefreshMe(): () => Promise<void> {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ME_KEY });
 }

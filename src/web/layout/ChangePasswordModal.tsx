@@ -1,18 +1,14 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Modal } from 'antd';
 import { applyFieldErrors } from '../api/forms';
 import { useShowError } from '../api/useApiError';
-import { useChangePassword } from '../app/auth';
+import { useChangePassword, useSignedInUser } from '../app/auth';
 import { useLang } from '../i18n';
-
-interface Values {
-  currentPassword: string;
-  newPassword: string;
-  confirm: string;
-}
+import { PasswordFields, PasswordPolicy, type PasswordValues } from '../pages/account/PasswordFields';
 
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, lang } = useLang();
-  const [form] = Form.useForm<Values>();
+  const me = useSignedInUser();
+  const [form] = Form.useForm<PasswordValues>();
   const change = useChangePassword();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -45,42 +41,9 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       confirmLoading={change.isPending}
       destroyOnHidden
     >
+      <PasswordPolicy />
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item
-          name="currentPassword"
-          label={t('password.current')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('password.new')}
-          extra={t('password.rule')}
-          rules={[
-            { required: true, message: t('common.required') },
-            { min: 8, message: t('password.rule') },
-            { pattern: /(?=.*[A-Za-z])(?=.*\d)/, message: t('password.rule') },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('password.confirm')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('common.required') },
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                !value || getFieldValue('newPassword') === value
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('password.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <PasswordFields username={me.username} />
       </Form>
     </Modal>
   );

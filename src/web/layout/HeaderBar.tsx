@@ -1,4 +1,4 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Dropdown, Layout, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -41,10 +41,16 @@ export function HeaderBar() {
         menu={{
           items: [
             { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
+            { key: 'security', icon: <SafetyOutlined />, label: t('header.accountSecurity') },
             { type: 'divider' },
             { key: 'logout', icon: <LogoutOutlined />, label: t('header.signOut'), danger: true },
           ],
-          onClick: ({ key }) => (key === 'logout' ? signOut() : setChangingPassword(true)),
+          onClick: ({ key }) =>
+            key === 'logout'
+              ? signOut()
+              : key === 'security'
+                ? navigate('/account/security')
+                : setChangingPassword(true),
         }}
       >
         <Space style={{ cursor: 'pointer' }} data-testid="user-menu">

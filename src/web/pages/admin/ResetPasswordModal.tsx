@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../../api/client';
 import { applyFieldErrors } from '../../api/forms';
 import type { User } from '../../api/types';
 import { useShowError } from '../../api/useApiError';
 import { useLang } from '../../i18n';
+import { PASSWORD_MIN_LENGTH, PasswordPolicy } from '../account/PasswordFields';
 
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t, lang } = useLang();
@@ -44,14 +45,15 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
       confirmLoading={reset.isPending}
       forceRender
     >
+      <Alert type="info" showIcon title={t('users.resetMustChange')} style={{ marginBottom: 12 }} />
+      <PasswordPolicy />
       <Form form={form} layout="vertical" name="reset-password-form">
         <Form.Item
           name="password"
           label={t('users.newPassword')}
-          extra={t('password.rule')}
           rules={[
             { required: true, message: t('common.required') },
-            { min: 8, message: t('password.rule') },
+            { min: PASSWORD_MIN_LENGTH, message: t('password.policy.length', { min: PASSWORD_MIN_LENGTH }) },
           ]}
         >
           <Input.Password autoComplete="new-password" />

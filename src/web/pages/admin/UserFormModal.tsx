@@ -6,6 +6,7 @@ import { applyFieldErrors } from '../../api/forms';
 import { ROLES, type Role, type User } from '../../api/types';
 import { useShowError } from '../../api/useApiError';
 import { useLang } from '../../i18n';
+import { PASSWORD_MIN_LENGTH } from '../account/PasswordFields';
 import { UnitSelect } from './UnitSelect';
 
 interface Values {
@@ -106,8 +107,14 @@ export function UserFormModal({ user, open, onClose }: { user: User | null; open
           <Form.Item
             name="password"
             label={t('users.password')}
-            extra={t('password.rule')}
-            rules={[required, { min: 8, message: t('password.rule') }]}
+            extra={
+              <>
+                {t('password.rule')}
+                <br />
+                {t('users.resetMustChange')}
+              </>
+            }
+            rules={[required, { min: PASSWORD_MIN_LENGTH, message: t('password.rule') }]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
