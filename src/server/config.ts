@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustProxyEntries, trustProxyEntryProblem } from './lib/trust-proxy';
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,7 +21,22 @@ const ConfigSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Failed sign-ins per user name per 15 minutes (unknown names included), shared by every instance. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Failed sign-ins per client address per 15 minutes, whatever the names: stops spraying many names. */
+  LOGIN_ADDRESS_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  /** Proxies (addresses, CIDRs) whose X-Forwarded-For is believed; empty: the socket address is the client. */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const entries = trustProxyEntries(value);
+      for (const entry of entries) {
+        const problem = trustProxyEntryProblem(entry);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }
+      return entries;
+    }),
   /** Investor-portal inquiries accepted per IP address per hour. */
   INQUIRY_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),

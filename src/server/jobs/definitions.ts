@@ -6,6 +6,7 @@ import { runOverdueReportsJob, runStalledProjectsJob } from '../modules/projects
 import { runObligationMonitor } from '../modules/services/service';
 import { runTicketEscalation } from '../modules/services/tickets.service';
 import type { JobDefinition } from './queue';
+import { rateLimitPurgeJob } from './rate-limit-purge';
 
 /** Every scheduled job of the platform; features add theirs here. */
 export const JOB_DEFINITIONS: JobDefinition[] = [
@@ -23,6 +24,7 @@ export const JOB_DEFINITIONS: JobDefinition[] = [
     cron: '17 3 * * *',
     handler: async ({ db }) => purgeExpiredSessions(db),
   },
+  rateLimitPurgeJob,
   {
     // Exclusivity windows ending in 7 days, and escalated projects still missing 三个一.
     name: 'coordination.daily',

@@ -136,7 +136,14 @@ let counter = 0;
 /** Boots the real app on a random port over a fresh database; each test file builds its own world. */
 export async function startTestApp(overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', JOBS: 'false', LOGIN_RATE_LIMIT: '1000', ...overrides });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    JOBS: 'false',
+    // every test signs in from 127.0.0.1; rate-limit tests set the limits they exercise
+    LOGIN_RATE_LIMIT: '1000',
+    LOGIN_ADDRESS_RATE_LIMIT: '1000',
+    ...overrides,
+  });
   const app = await buildApp({ database, config, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { inquiryLimiter } from '../../lib/rate-limit';
 import { ZRegionNode } from '../regions/schema';
 import {
   ZAcceptInquiryRequest,
@@ -23,6 +24,7 @@ import * as portal from './service';
 export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app.deps;
   const tags = ['portal'];
+  const inquiryLimits = inquiryLimiter(db, config.INQUIRY_RATE_LIMIT);
 
   app.get(
     '/api/public/regions',
@@ -56,19 +58,20 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/public/inquiries',
     {
-      config: {
-        public: true,
-        rateLimit: { max: config.INQUIRY_RATE_LIMIT, timeWindow: 3_600_000 },
-      },
+      config: { public: true },
       schema: {
         tags,
         summary: 'Submit an investment inquiry (rate-limited per address) / 提交投资意向',
+        description:
+          'At most INQUIRY_RATE_LIMIT accepted submissions per client address per hour, counted on every ' +
+          'instance together; past it, 429 RATE_LIMITED with Retry-After. 每个来源地址每小时限次（多实例共享）。',
         security: [],
         body: ZSubmitInquiryRequest,
         response: { 201: ZSubmitInquiryResult },
       },
     },
-    async (req, reply) => reply.code(201).send(await portal.submitInquiry(db, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await inquiryLimits.guard(reply, req.ip, () => portal.submitInquiry(db, req.body))),
   );
 
   app.get(
