@@ -25,13 +25,17 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/activities/catalog',
-    { schema: { tags, summary: 'Activity kinds / 招商活动类型', response: { 200: ZActivityCatalog } } },
+    {
+      config: { action: 'read' },
+      schema: { tags, summary: 'Activity kinds / 招商活动类型', response: { 200: ZActivityCatalog } },
+    },
     async () => activities.catalog(),
   );
 
   app.get(
     '/api/activities',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'List activities and trips / 招商活动与外出招商列表',
@@ -45,6 +49,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/activities/quotas',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Quota progress of leaders and localities / 领导及各地招商任务进度',
@@ -58,6 +63,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/activities/:id',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'One activity with its result projects / 招商活动详情',
@@ -71,6 +77,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/activities',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Record an activity or trip / 登记招商活动或外出招商',
@@ -84,6 +91,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/activities/:id',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Change an activity (needs its version) / 修改招商活动',
@@ -98,6 +106,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/activities/:id/projects',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Record a project as a result of the activity / 登记活动成果项目',
@@ -112,6 +121,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/activities/:id/projects/:projectId',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Remove a result project / 移除活动成果项目',
@@ -125,6 +135,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/deployments',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Stationed teams and how many are out / 驻点招商队伍',
@@ -138,6 +149,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/deployments',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Send out a stationed team / 派出驻点招商队伍',
@@ -151,6 +163,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/deployments/:id',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Change or recall a stationed team (needs its version) / 修改或撤回驻点队伍',

@@ -48,6 +48,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/assessment/indicators',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Indicator definitions with versions / 指标定义及版本',
@@ -60,6 +61,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/assessment/targets',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Annual targets in scope / 年度目标任务',
@@ -73,6 +75,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/assessment/targets',
     {
+      config: { action: 'assessment.manage' },
       schema: {
         tags,
         summary: 'Enter or change a target / 录入或修改目标任务',
@@ -86,6 +89,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/assessment/targets/decompose',
     {
+      config: { action: 'assessment.manage' },
       schema: {
         tags,
         summary: 'Decompose a target onto the regions below / 目标任务分解下达',
@@ -98,13 +102,17 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/assessment/schemes',
-    { schema: { tags, summary: 'Assessment schemes of the packs / 各地考核方案', response: { 200: ZSchemeList } } },
+    {
+      config: { action: 'read' },
+      schema: { tags, summary: 'Assessment schemes of the packs / 各地考核方案', response: { 200: ZSchemeList } },
+    },
     async () => assessment.listSchemes(db),
   );
 
   app.put(
     '/api/assessment/schemes/:id',
     {
+      config: { action: 'assessment.manage' },
       schema: {
         tags,
         summary: 'Change a scheme’s indicators, weights and rules / 修改考核方案',
@@ -119,6 +127,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/assessment/rankings',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Results and ranking of a period (month, quarter, half, year) / 分期考核结果与排名',
@@ -132,6 +141,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/assessment/snapshots',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Closed periods / 已关账期间',
@@ -145,6 +155,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/assessment/snapshots',
     {
+      config: { action: 'assessment.manage' },
       schema: {
         tags,
         summary: 'Close a period and freeze its figures / 关账并冻结本期数据',
@@ -159,6 +170,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/assessment/snapshots/:id/corrections',
     {
+      config: { action: 'assessment.manage' },
       schema: {
         tags,
         summary: 'Record a correction to a closed period / 登记已关账数据的更正',
@@ -174,6 +186,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/assessment/bulletin',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Monthly bulletin or ranking as Word or Excel / 通报与排名（Word、Excel）',
@@ -227,13 +240,17 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/assessment/sampling',
-    { schema: { tags, summary: 'Sampling checks in scope / 抽样核查列表', response: { 200: ZCheckList } } },
+    {
+      config: { action: 'read' },
+      schema: { tags, summary: 'Sampling checks in scope / 抽样核查列表', response: { 200: ZCheckList } },
+    },
     async (req) => sampling.listChecks(db, req.auth),
   );
 
   app.post(
     '/api/assessment/sampling',
     {
+      config: { action: 'assessment.manage' },
       schema: {
         tags,
         summary: 'Draw a sampling check / 发起抽样核查',
@@ -247,6 +264,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/assessment/sampling/:id',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'A sampling check and its findings / 抽样核查详情',
@@ -260,6 +278,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/assessment/sampling/items/:id/finding',
     {
+      config: { action: 'sampling.verify' },
       schema: {
         tags,
         summary: 'Record a finding on a sampled project / 登记核查结果',
@@ -274,6 +293,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/assessment/data-quality',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Data quality per unit / 各单位数据质量',

@@ -19,6 +19,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/audit',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['audit'],
         summary: "An entity's change history / 实体变更记录",

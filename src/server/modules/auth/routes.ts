@@ -50,7 +50,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out / 退出登录', response: { 204: z.null() } } },
+    {
+      config: { action: 'signed-in' },
+      schema: { tags: ['auth'], summary: 'Sign out / 退出登录', response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await auth.logout(db, req.auth);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -60,13 +63,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user / 当前用户', response: { 200: ZMe } } },
+    {
+      config: { action: 'signed-in' },
+      schema: { tags: ['auth'], summary: 'The signed-in user / 当前用户', response: { 200: ZMe } },
+    },
     async (req) => presentMe(req.auth),
   );
 
   app.post(
     '/api/auth/password',
     {
+      config: { action: 'signed-in' },
       schema: {
         tags: ['auth'],
         summary: 'Change own password / 修改密码',

@@ -40,6 +40,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/catalogs',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Industry guidance catalogs of the five jurisdictions / 招商引资产业指导目录',
@@ -52,6 +53,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/catalogs/classifications',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Catalog entries of a project or enterprise, suggested and assigned / 项目或企业的目录归类',
@@ -65,6 +67,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/catalogs/classifications',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Assign catalog entries to a project or enterprise / 设置目录归类',
@@ -78,6 +81,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/chains',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Industry chains in scope with gap counts / 产业链列表',
@@ -91,6 +95,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/chains',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Create an industry chain / 新建产业链',
@@ -104,6 +109,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/chains/indicators',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Key-chain investment share by period against the policy target / 重点产业链投资占比',
@@ -117,6 +123,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/chains/:id',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'A chain map: team, segments, enterprises, targets and projects / 产业链图谱',
@@ -130,6 +137,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/chains/:id',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Change a chain and its chain-leader team (needs its version) / 修改产业链及链长制',
@@ -144,6 +152,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/chains/:id/gaps',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Weak and missing segments against targets and live projects / 断链弱链覆盖情况',
@@ -157,6 +166,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/chains/:id/segments',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Add a segment to a chain map / 新增产业链环节',
@@ -171,6 +181,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/chain-segments/:id',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Change a segment (needs its version) / 修改产业链环节',
@@ -185,6 +196,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/chain-segments/:id',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Remove an empty segment / 删除产业链环节',
@@ -201,6 +213,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/chain-segments/:id/enterprises',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'List a local enterprise or chain owner on a segment / 登记环节本地企业或链主',
@@ -216,6 +229,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/chain-segments/:id/enterprises/:linkId',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Remove a local enterprise from a segment / 移除环节本地企业',
@@ -229,6 +243,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/chain-segments/:id/recommendations',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Ranked candidate enterprises for a weak or missing segment / 靶向招商推荐',
@@ -243,6 +258,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/chain-segments/:id/targets',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Target enterprises of a segment / 环节目标企业清单',
@@ -256,6 +272,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/chain-segments/:id/targets',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Add a target enterprise to a segment / 新增目标企业',
@@ -270,6 +287,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/targets/:id',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Change a target status, owner unit or note (needs its version) / 修改目标企业状态',
@@ -284,6 +302,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/targets/:id/contacts',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Record a contact with a target enterprise / 记录目标企业接触',
@@ -298,6 +317,7 @@ export const chainRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/targets/:id/convert',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Convert a target into a project in negotiation / 目标企业转为洽谈项目',

@@ -37,6 +37,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/coordination/projects/:id',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary:
@@ -51,6 +52,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/coordination/projects/:id/duplicates',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Possible duplicates of a project in any region, as of today / 跨地区疑似重复项目检查',
@@ -64,6 +66,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/coordination/conflicts',
     {
+      config: { action: 'leader.decide' },
       schema: {
         tags,
         summary: 'First-report conflicts for the higher-level centre to arbitrate / 待上级协调的首报冲突',
@@ -77,6 +80,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/coordination/conflicts/:id/decision',
     {
+      config: { action: 'leader.decide' },
       schema: {
         tags,
         summary: 'Arbitrate a first-report conflict / 裁定首报冲突',
@@ -91,6 +95,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/coordination/projects/:id/transfers',
     {
+      config: { action: 'project.transition' },
       schema: {
         tags,
         summary: 'Offer a project to another region / 项目流转至其他地区',
@@ -105,6 +110,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/coordination/transfers',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Transfers offered to or from my regions / 流入与流出的流转项目',
@@ -118,6 +124,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/coordination/transfers/:id/answer',
     {
+      config: { action: 'project.transition' },
       schema: {
         tags,
         summary: 'Accept or decline a transfer / 接收或拒绝流转',
@@ -132,6 +139,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/coordination/credits',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Assessment credits of landed transferred projects / 流转落地项目考核赋分',
@@ -145,6 +153,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/coordination/projects/:id/redirect-consent',
     {
+      config: { action: 'project.transition' },
       schema: {
         tags,
         summary: 'First region consents to redirecting a stalled project / 首谈地同意推介停滞项目',
@@ -160,6 +169,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/coordination/projects/:id/redirect-candidates',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Regions of the same industry for a stalled project / 停滞项目可推介的同产业地区',
@@ -173,6 +183,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/coordination/projects/:id/redirect',
     {
+      config: { action: 'project.transition' },
       schema: {
         tags,
         summary: 'Provincial centre redirects a stalled project / 省级推介停滞项目',
@@ -188,6 +199,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/coordination/escalations',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Escalated major projects and their “three ones” / 提级重大项目及“三个一”',
@@ -201,6 +213,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/coordination/escalations/:id/three-ones',
     {
+      config: { action: 'project.transition' },
       schema: {
         tags,
         summary: 'Record the “three ones” of an escalated project / 填报“三个一”',
@@ -215,6 +228,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/coordination/projects/:id/filings',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'File a coming major signing / 重大签约项目报备',
@@ -229,6 +243,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/coordination/projects/:id/filing-exceptions',
     {
+      config: { action: 'leader.decide' },
       schema: {
         tags,
         summary: 'A leader records an exception to pre-signing filing / 领导登记签约报备例外',
@@ -244,6 +259,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/coordination/signed-report',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Monthly list of signed projects for the provincial project centre / 亿元以上签约项目月报',

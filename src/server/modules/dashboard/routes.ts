@@ -9,6 +9,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/dashboard',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['dashboard'],
         summary: 'Leader dashboard: KPIs against targets, funnel, regions, chains, trend, lists / 领导驾驶舱',
@@ -22,6 +23,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/dashboard/drill',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['dashboard'],
         summary: 'The projects behind a dashboard number / 驾驶舱数字下钻到项目',

@@ -16,6 +16,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/enterprises',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['enterprises'],
         summary: 'List and search enterprises / 企业列表与检索',
@@ -29,6 +30,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/enterprises/:id',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['enterprises'],
         summary: 'One enterprise / 企业详情',
@@ -42,6 +44,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/enterprises',
     {
+      config: { action: 'project.write' },
       schema: {
         tags: ['enterprises'],
         summary: 'Register an enterprise / 新增企业',
@@ -55,6 +58,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/enterprises/:id',
     {
+      config: { action: 'project.write' },
       schema: {
         tags: ['enterprises'],
         summary: 'Change an enterprise (needs its version) / 修改企业信息',
@@ -69,6 +73,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/industries',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['enterprises'],
         summary: 'GB/T 4754-2017 industry sections and divisions / 国民经济行业分类',

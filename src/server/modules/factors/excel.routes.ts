@@ -22,6 +22,7 @@ export const factorExcelRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/factors/excel/:kind/import-template',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['factors'],
         summary: 'Excel template for the supply library / 要素库导入模板',
@@ -40,6 +41,7 @@ export const factorExcelRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/factors/excel/:kind/export',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['factors'],
         summary: 'Export the filtered supply library to Excel / 导出要素库',
@@ -96,6 +98,7 @@ export const factorExcelRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/factors/excel/:kind/import',
     {
+      config: { action: 'project.write' },
       schema: {
         tags: ['factors'],
         summary: 'Import the supply library from Excel, all or nothing / 从 Excel 导入要素库',

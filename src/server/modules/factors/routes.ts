@@ -59,6 +59,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/factors/parcels',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'List land parcels / 地块列表',
@@ -70,17 +71,24 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/factors/parcels/:id',
-    { schema: { tags, summary: 'One parcel / 地块详情', params: ZIdParams, response: { 200: ZParcel } } },
+    {
+      config: { action: 'read' },
+      schema: { tags, summary: 'One parcel / 地块详情', params: ZIdParams, response: { 200: ZParcel } },
+    },
     async (req) => library.getParcel(db, req.auth, req.params.id),
   );
   app.post(
     '/api/factors/parcels',
-    { schema: { tags, summary: 'Add a parcel / 新增地块', body: ZCreateParcel, response: { 201: ZParcel } } },
+    {
+      config: { action: 'project.write' },
+      schema: { tags, summary: 'Add a parcel / 新增地块', body: ZCreateParcel, response: { 201: ZParcel } },
+    },
     async (req, reply) => reply.code(201).send(await library.createParcel(db, req.auth, req.body)),
   );
   app.patch(
     '/api/factors/parcels/:id',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Change a parcel (needs its version) / 修改地块',
@@ -96,6 +104,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/factors/buildings',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'List buildings and standard factories / 楼宇厂房列表',
@@ -107,12 +116,16 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/factors/buildings/:id',
-    { schema: { tags, summary: 'One building / 楼宇厂房详情', params: ZIdParams, response: { 200: ZBuilding } } },
+    {
+      config: { action: 'read' },
+      schema: { tags, summary: 'One building / 楼宇厂房详情', params: ZIdParams, response: { 200: ZBuilding } },
+    },
     async (req) => library.getBuilding(db, req.auth, req.params.id),
   );
   app.post(
     '/api/factors/buildings',
     {
+      config: { action: 'project.write' },
       schema: { tags, summary: 'Add a building / 新增楼宇厂房', body: ZCreateBuilding, response: { 201: ZBuilding } },
     },
     async (req, reply) => reply.code(201).send(await library.createBuilding(db, req.auth, req.body)),
@@ -120,6 +133,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/factors/buildings/:id',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Change a building (needs its version) / 修改楼宇厂房',
@@ -135,6 +149,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/factors/funds',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'List industrial funds / 产业基金列表',
@@ -146,12 +161,16 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/factors/funds',
-    { schema: { tags, summary: 'Add a fund / 新增基金', body: ZCreateFund, response: { 201: ZFund } } },
+    {
+      config: { action: 'project.write' },
+      schema: { tags, summary: 'Add a fund / 新增基金', body: ZCreateFund, response: { 201: ZFund } },
+    },
     async (req, reply) => reply.code(201).send(await library.createFund(db, req.auth, req.body)),
   );
   app.patch(
     '/api/factors/funds/:id',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Change a fund (needs its version) / 修改基金',
@@ -167,6 +186,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/factors/quotas',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Zone quotas with what is allocated and left / 园区要素指标',
@@ -178,12 +198,16 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/factors/quotas',
-    { schema: { tags, summary: 'Set a zone quota / 新增园区指标', body: ZCreateQuota, response: { 201: ZQuota } } },
+    {
+      config: { action: 'project.write' },
+      schema: { tags, summary: 'Set a zone quota / 新增园区指标', body: ZCreateQuota, response: { 201: ZQuota } },
+    },
     async (req, reply) => reply.code(201).send(await library.createQuota(db, req.auth, req.body)),
   );
   app.patch(
     '/api/factors/quotas/:id',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Change a quota total (needs its version) / 修改指标总量',
@@ -197,6 +221,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/factors/quotas/:id/allocations',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Allocations of a quota / 指标分配记录',
@@ -209,6 +234,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/factors/quotas/:id/allocations',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Allocate part of a quota / 分配指标',
@@ -224,6 +250,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/factors/demands/:projectId',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: "A project's factor demand / 项目要素需求",
@@ -236,6 +263,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/factors/demands/:projectId',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: "Record a project's factor demand (version 0 creates) / 填写项目要素需求",
@@ -249,6 +277,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/factors/match',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Rank library items for a project, with the reasons / 要素匹配',
@@ -263,6 +292,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/factors/reservations',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Reservations / 要素预留',
@@ -275,6 +305,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/factors/reservations',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Reserve a parcel or building for a project / 预留要素',
@@ -287,6 +318,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/factors/reservations/:id/release',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Release a hold / 释放预留',
@@ -300,6 +332,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/factors/reservations/:id/use',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'The project took the item / 预留转为使用',
@@ -312,6 +345,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/factors/reservations/:id',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Extend a hold (needs its version) / 延长预留',
@@ -330,6 +364,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/factors/lists/land',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Contiguous land ≥100亩 and reserves ≥200亩 (per policy) / 连片土地与储备清单',
@@ -342,6 +377,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/factors/lists/by-level',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Resources by level / 分级载体资源',
@@ -354,6 +390,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/factors/lists/priority-zone-share',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Share of quotas and major projects in provincial-level-or-above zones / 省级以上园区要素占比',
@@ -366,6 +403,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/factors/map',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Parcels and buildings with coordinates, for the map / 要素地图',

@@ -11,6 +11,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/notifications',
     {
+      config: { action: 'signed-in' },
       schema: {
         tags: ['notifications'],
         summary: 'My notifications, newest first / 我的通知（按时间倒序）',
@@ -28,6 +29,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/notifications/:id/read',
     {
+      config: { action: 'signed-in' },
       schema: {
         tags: ['notifications'],
         summary: 'Mark a notification read / 标记通知为已读',
@@ -44,6 +46,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/notifications/read-all',
     {
+      config: { action: 'signed-in' },
       schema: {
         tags: ['notifications'],
         summary: 'Mark all my notifications read / 全部标记为已读',

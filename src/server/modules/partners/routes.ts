@@ -23,6 +23,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/partners/catalog',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Partner kinds and statuses / 合作伙伴类别与状态',
@@ -35,6 +36,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/partners',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'List partners: advisors, chambers, intermediaries, ambassadors / 招商合作伙伴列表',
@@ -48,6 +50,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/partners/rewards',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Rewards due from landed projects (first units, referrals) / 落地奖励清单',
@@ -61,6 +64,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/partners/:id',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'One partner with its referrals / 合作伙伴详情',
@@ -74,6 +78,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/partners',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Record a partner / 登记合作伙伴',
@@ -87,6 +92,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/partners/:id',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Change a partner (needs its version) / 修改合作伙伴',
@@ -101,6 +107,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/partners/:id/referrals',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Record that the partner referred a project / 登记引荐项目',
@@ -115,6 +122,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/partners/:id/referrals/:referralId',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Remove a referral recorded in error / 删除引荐记录',

@@ -17,6 +17,7 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/policies',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['policies'],
         summary: 'Policy packs of every jurisdiction / 各地政策包',
@@ -29,6 +30,7 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/policies/effective',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['policies'],
         summary: 'Resolved policy for a region on a date, with sources / 某地某日适用的政策参数及出处',

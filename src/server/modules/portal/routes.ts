@@ -77,6 +77,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/inquiries',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Inquiries of my regions, newest first / 投资意向列表',
@@ -90,6 +91,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/inquiries/:id',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'One inquiry / 投资意向详情',
@@ -103,6 +105,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/inquiries/:id/accept',
     {
+      config: { action: 'inquiry.decide' },
       schema: {
         tags,
         summary: 'Accept: create a project in 洽谈 from the inquiry / 受理并建立洽谈项目',
@@ -117,6 +120,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/inquiries/:id/decline',
     {
+      config: { action: 'inquiry.decide' },
       schema: {
         tags,
         summary: 'Decline with a reason / 不予受理（须说明理由）',

@@ -19,6 +19,7 @@ export const projectExcelRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/projects/import-template',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['projects'],
         summary: 'Excel template for importing projects / 项目导入模板',
@@ -35,6 +36,7 @@ export const projectExcelRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/projects/import',
     {
+      config: { action: 'project.write' },
       schema: {
         tags: ['projects'],
         summary: 'Import projects from an Excel ledger, all or nothing / 从 Excel 台账导入项目',
@@ -52,6 +54,7 @@ export const projectExcelRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/projects/export',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['projects'],
         summary: 'Export the filtered project list to Excel / 导出项目清单',

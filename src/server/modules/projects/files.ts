@@ -101,6 +101,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/files',
     {
+      config: { action: 'project.write' },
       schema: {
         tags: ['files'],
         summary: 'Upload a file (multipart, field "file", at most 20 MB) / 上传文件',
@@ -130,6 +131,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/files/:id',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['files'],
         summary: 'Download a file / 下载文件',

@@ -19,6 +19,7 @@ export const projectReportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/projects/:id/reports',
     {
+      config: { action: 'report.submit' },
       schema: {
         tags: ['projects'],
         summary: 'Submit the monthly progress report / 填报月度进展',
@@ -33,6 +34,7 @@ export const projectReportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/projects/:id/reports',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['projects'],
         summary: 'Every progress report version of a project / 项目月度进展（含历次版本）',
@@ -46,6 +48,7 @@ export const projectReportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/reports/overdue',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['projects'],
         summary: 'Units with overdue monthly reports / 月度进展逾期未报清单',
@@ -59,6 +62,7 @@ export const projectReportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/projects/stalled',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['projects'],
         summary: 'Stalled negotiations / 停滞项目清单',
@@ -71,6 +75,7 @@ export const projectReportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/projects/:id/task-forces',
     {
+      config: { action: 'leader.decide' },
       schema: {
         tags: ['projects'],
         summary: 'Assign a task force (leaders) / 指派包保专班',

@@ -23,6 +23,7 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/projects',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['projects'],
         summary: 'List, filter and search projects / 项目库列表与检索',
@@ -36,6 +37,7 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/projects/views',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['projects'],
         summary: 'Saved views (Jiaxing four lists, Jiangmen ledger) / 常用清单',
@@ -48,6 +50,7 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/projects/kanban',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['projects'],
         summary: 'Projects by stage, for the kanban board / 项目阶段看板',
@@ -61,6 +64,7 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/projects/:id',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['projects'],
         summary: 'One project with its timeline / 项目详情与进展时间线',
@@ -74,6 +78,7 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/projects',
     {
+      config: { action: 'project.write' },
       schema: {
         tags: ['projects'],
         summary: 'Register a project (code generated) / 新增项目',
@@ -93,6 +98,7 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/projects/:id',
     {
+      config: { action: 'project.write' },
       schema: {
         tags: ['projects'],
         summary: 'Change a project (needs its version) / 修改项目信息',
@@ -113,6 +119,7 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/projects/:id/transitions',
     {
+      config: { action: 'project.transition' },
       schema: {
         tags: ['projects'],
         summary: 'Move a project to another stage / 变更项目阶段',

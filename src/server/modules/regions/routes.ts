@@ -27,6 +27,7 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/regions',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['regions'],
         summary: 'Region tree of my scope / 本人数据范围内的行政区树',
@@ -39,6 +40,7 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/regions/transfer-targets',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['regions'],
         summary: 'Regions a project may be offered to (my province) / 可流转至的行政区（本省）',
@@ -51,6 +53,7 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/regions/:code',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['regions'],
         summary: 'One region / 行政区详情',
@@ -64,6 +67,7 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/regions/:code',
     {
+      config: { action: 'admin' },
       schema: {
         tags: ['regions'],
         summary: "Set or clear a region's seat (admin) / 标注或清除行政区驻地（管理员）",
@@ -78,6 +82,7 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/units',
     {
+      config: { action: 'read' },
       schema: {
         tags: ['units'],
         summary: 'Units in my scope / 数据范围内的单位',
@@ -91,6 +96,7 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/units',
     {
+      config: { action: 'admin' },
       schema: {
         tags: ['units'],
         summary: 'Create a unit (admin) / 新建单位（管理员）',
@@ -104,6 +110,7 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/units/:id',
     {
+      config: { action: 'admin' },
       schema: {
         tags: ['units'],
         summary: 'Edit a unit (admin) / 修改单位（管理员）',
@@ -118,6 +125,7 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/users',
     {
+      config: { action: 'admin' },
       schema: {
         tags: ['users'],
         summary: 'Users in my scope (admin) / 数据范围内的用户（管理员）',
@@ -131,6 +139,7 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/users',
     {
+      config: { action: 'admin' },
       schema: {
         tags: ['users'],
         summary: 'Create a user (admin) / 新建用户（管理员）',
@@ -144,6 +153,7 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/users/:id',
     {
+      config: { action: 'admin' },
       schema: {
         tags: ['users'],
         summary: 'Edit a user (admin) / 修改用户（管理员）',
@@ -158,6 +168,7 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/users/:id/reset-password',
     {
+      config: { action: 'admin' },
       schema: {
         tags: ['users'],
         summary: "Reset a user's password (admin) / 重置用户密码（管理员）",

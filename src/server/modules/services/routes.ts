@@ -48,6 +48,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/services/catalog',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Risk checklist, obligation kinds, visit occasions and their labels / 服务模块字典',
@@ -62,6 +63,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/services/reviews',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Review meetings and their decisions / 项目评审记录',
@@ -75,6 +77,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/projects/:id/reviews',
     {
+      config: { action: 'project.transition' },
       schema: {
         tags,
         summary: 'Record a review meeting’s collective decision / 登记评审会集体决策',
@@ -91,6 +94,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/services/agreements',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Investment agreements with their obligations / 投资协议与履约事项',
@@ -104,6 +108,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/services/agreements/:id',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'One investment agreement / 投资协议详情',
@@ -117,6 +122,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/projects/:id/agreements',
     {
+      config: { action: 'project.transition' },
       schema: {
         tags,
         summary: 'Record an investment agreement and its obligations / 登记投资协议',
@@ -131,6 +137,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/services/agreements/:id/obligations',
     {
+      config: { action: 'project.transition' },
       schema: {
         tags,
         summary: 'Add an obligation or government commitment / 新增履约事项',
@@ -145,6 +152,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/services/agreements/:id/exemption',
     {
+      config: { action: 'leader.decide' },
       schema: {
         tags,
         summary: 'Record a tolerance exemption (容错免责) with its procedure / 登记容错免责',
@@ -159,6 +167,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/services/obligations/:id/performance',
     {
+      config: { action: 'project.transition' },
       schema: {
         tags,
         summary: 'Record that an obligation was met or the value reached / 登记履约情况',
@@ -173,6 +182,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/services/obligations/:id/letters',
     {
+      config: { action: 'project.transition' },
       schema: {
         tags,
         summary: 'Send a performance reminder letter (履约提醒函) / 发出履约提醒函',
@@ -188,6 +198,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/services/letters/:id/docx',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'The reminder letter as a Word document / 下载履约提醒函（Word）',
@@ -210,6 +221,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/services/tickets',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Service ledger tickets / 服务台账事项',
@@ -223,6 +235,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/services/tickets',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Raise a problem as a ticket assigned to a department / 登记服务事项',
@@ -236,6 +249,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/services/tickets/:id',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'One ticket with progress notes / 服务事项详情',
@@ -249,6 +263,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/services/tickets/:id/notes',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Add a progress note / 添加办理进展',
@@ -263,6 +278,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/services/tickets/:id/close',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Close a ticket with its resolution / 办结服务事项',
@@ -277,6 +293,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/services/departments',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Per-department ticket figures / 部门办理情况统计',
@@ -289,6 +306,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/services/supervision-notices',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Supervision notices / 督办通知',
@@ -302,6 +320,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/services/supervision-notices',
     {
+      config: { action: 'project.transition' },
       schema: {
         tags,
         summary: 'Issue a supervision notice to the lead unit / 发出督办通知',
@@ -315,6 +334,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/projects/:id/service-ledger',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'A project’s service ledger: commissioner, task forces, tickets / 项目服务台账',
@@ -328,6 +348,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/projects/:id/commissioner',
     {
+      config: { action: 'project.transition' },
       schema: {
         tags,
         summary: 'Name the project’s service commissioner / 指定项目服务专员',
@@ -344,6 +365,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/services/visits',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Enterprise visits / 企业走访记录',
@@ -357,6 +379,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/services/visits',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Record a visit with its occasion / 登记企业走访',
@@ -370,6 +393,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/services/visit-occasions',
     {
+      config: { action: 'project.write' },
       schema: {
         tags,
         summary: 'Record an occasion that calls for a visit (六必访) / 登记必访情形',
@@ -383,6 +407,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/services/visits/due',
     {
+      config: { action: 'read' },
       schema: {
         tags,
         summary: 'Enterprises due a visit / 应访未访企业',
