@@ -10,6 +10,8 @@ export function benchConfig(overrides: Record<string, string | undefined> = {}):
     LOG_LEVEL: 'silent',
     JOBS: 'false',
     SEED_DEMO: 'false',
+    // The bench signs in as admin with a password alone; two-factor is on by default on PostgreSQL.
+    MFA_REQUIRED: 'false',
     LOGIN_RATE_LIMIT: '1000',
     ...overrides,
   });

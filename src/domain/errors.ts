@@ -18,6 +18,12 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   ACCOUNT_LOCKED: { status: 423, zh: '账号已临时锁定', en: 'The account is temporarily locked' },
+  TOTP_INVALID: { status: 401, zh: '动态验证码或恢复码不正确', en: 'Wrong authenticator code or recovery code' },
+  AUTH_STEP_REQUIRED: {
+    status: 403,
+    zh: '请先完成登录所需的安全步骤',
+    en: 'Finish the security step your sign-in requires first',
+  },
   CSRF: { status: 403, zh: '请求校验失败，请刷新页面后重试', en: 'Request check failed; reload the page and retry' },
   FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You may not do this' },
   NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },

@@ -17,6 +17,7 @@ import {
 import { AppError } from '../domain/errors';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { requireRouteAction, withDeclaredAction } from './lib/authorize';
 import { CSRF_HEADER, SESSION_COOKIE } from './lib/http';
 import { pickLang, problemFrom, toProblem } from './lib/problem';
 import { auditRoutes } from './modules/audit/routes';
@@ -57,10 +58,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorate('deps', { db: database.db, engine: database.engine, config, version: APP_VERSION });
   app.decorateRequest('auth', null as never);
   // Every route as registered, so a test can prove the OpenAPI document leaves none out.
-  const routeList: Array<{ method: string; url: string }> = [];
+  const routeList: Array<FastifyInstance['routeList'][number]> = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routeList.push({ method, url: route.url });
+    const { action, public: isPublic } = route.config ?? {};
+    for (const method of [route.method].flat()) routeList.push({ method, url: route.url, action, public: isPublic });
   });
 
   app.addHook('onSend', async (req, reply) => {
@@ -110,7 +112,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       },
       security: [{ session: [], csrf: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: withDeclaredAction(jsonSchemaTransform),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
@@ -124,6 +126,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     if (!auth) throw new AppError('UNAUTHENTICATED');
     if (MUTATING.has(req.method) && req.headers[CSRF_HEADER] !== auth.csrfToken) throw new AppError('CSRF');
     req.auth = auth;
+    requireRouteAction(auth, req.routeOptions.config?.action);
   });
 
   await app.register(healthRoutes);

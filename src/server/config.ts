@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordProblems } from '../domain/password-policy';
 import { trustProxyEntries, trustProxyEntryProblem } from './lib/trust-proxy';
 
 const ConfigSchema = z.object({
@@ -9,14 +10,24 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
-  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** The first admin's password; held to the password policy (the demo password is published anyway). */
+  ADMIN_PASSWORD: z
+    .string()
+    .superRefine((value, ctx) => {
+      for (const problem of passwordProblems(value, { username: 'admin' })) {
+        ctx.addIssue({ code: 'custom', message: `${problem.en} / ${problem.zh}` });
+      }
+    })
+    .optional(),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('Demo@2025'),
-  SEED_DEMO: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
+  /** Load the demo world (16 accounts with a published password); default: on the embedded database only. */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
+  /** A session unused this long ends (等保 身份鉴别: 登录连接超时自动退出); the security policy may override. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().max(1440).default(30),
+  /** Two-factor sign-in for admin, security and auditor; default: on with DATABASE_URL, off on the embedded demo. */
+  MFA_REQUIRED: z.enum(['true', 'false']).optional(),
   JOBS: z
     .enum(['true', 'false'])
     .default('true')
@@ -40,7 +51,13 @@ const ConfigSchema = z.object({
   /** Investor-portal inquiries accepted per IP address per hour. */
   INQUIRY_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
-});
+})
+  // A server on PostgreSQL is a deployment; the embedded database is the two-command demo.
+  .transform(({ SEED_DEMO, MFA_REQUIRED, ...rest }) => ({
+    ...rest,
+    SEED_DEMO: SEED_DEMO === undefined ? !rest.DATABASE_URL : SEED_DEMO === 'true',
+    MFA_REQUIRED: MFA_REQUIRED === undefined ? Boolean(rest.DATABASE_URL) : MFA_REQUIRED === 'true',
+  }));
 
 export type Config = z.infer<typeof ConfigSchema>;
 

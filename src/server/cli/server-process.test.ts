@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
-import { openTestDatabase, TEST_PASSWORD } from '../test/harness';
+import { openTestDatabase } from '../test/harness';
 
 /**
  * The real server as operators run it: a process whose log is JSON lines on stdout, beside the
@@ -47,7 +47,7 @@ function startServer(env: Record<string, string>): Promise<string> {
       LOG_LEVEL: 'info',
       SEED_DEMO: 'false',
       JOBS: 'false',
-      ADMIN_PASSWORD: TEST_PASSWORD,
+      ADMIN_PASSWORD: 'Kettle-Orbit-Plum-42',
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -12,10 +12,18 @@ export interface AuthUser {
   regionName: string;
 }
 
+/**
+ * A step the session owes before it opens anything else: its second factor, a new password (the
+ * current one was generated or set by an administrator), or enrolling in two-factor sign-in.
+ */
+export type PendingStep = 'totp' | 'change-password' | 'enrol-totp';
+
 /** Who is calling, what they may see, and their session. */
 export interface AuthContext {
   user: AuthUser;
   scope: Scope;
   sessionId: string;
   csrfToken: string;
+  /** Set while the session owes a step; such a session may call only the routes that clear it. */
+  pending?: PendingStep | null;
 }

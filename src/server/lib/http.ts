@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { Database, Db } from '../db/client';
+import type { RouteAction } from '../../domain/permissions';
 import type { AuthContext } from './auth-context';
 
 export const SESSION_COOKIE = 'zs_session';
@@ -16,7 +17,8 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
-    routeList: ReadonlyArray<{ method: string; url: string }>;
+    /** Every route with the permission it declares (`action`, or `public`); see src/server/lib/authorize.ts. */
+    routeList: ReadonlyArray<{ method: string; url: string; action?: RouteAction; public?: boolean }>;
   }
   interface FastifyRequest {
     /** Set for every route not marked `config.public`. */
@@ -25,5 +27,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** No sign-in needed. */
     public?: boolean;
+    /**
+     * The action a signed-in caller's role must hold (src/domain/permissions.ts); the auth hook
+     * answers 403 FORBIDDEN before validation otherwise. Every route declares this or `public`.
+     */
+    action?: RouteAction;
   }
 }

@@ -15,6 +15,7 @@ import { projectExcelRoutes } from './projects/excel.routes';
 import { projectReportRoutes } from './projects/reports.routes';
 import { projectRoutes } from './projects/routes';
 import { regionsRoutes } from './regions/routes';
+import { securityRoutes } from './security/routes';
 import { servicesRoutes } from './services/routes';
 
 /** Feature modules register here, one line each. */
@@ -37,4 +38,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(activityRoutes);
   await app.register(partnerRoutes);
   await app.register(portalRoutes);
+  await app.register(securityRoutes);
 }

@@ -62,6 +62,8 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
         role: 'admin',
         unitId: unitId.get('平台运维中心')!,
         passwordHash: adminHash,
+        // A password printed on a console is not the admin's own: it must be replaced at first sign-in.
+        mustChangePassword: generatedAdminPassword !== undefined,
       })
       .returning();
     if (options.demo) {

@@ -96,7 +96,7 @@ export const SEED_UNITS: UnitSeed[] = [
 export const DEMO_USERS: Array<{
   username: string;
   displayName: string;
-  role: 'leader' | 'officer' | 'liaison' | 'viewer';
+  role: 'leader' | 'officer' | 'liaison' | 'viewer' | 'security' | 'auditor';
   unit: string;
 }> = [
   { username: 'jilin.leader', displayName: '吉林省商务厅 王厅长', role: 'leader', unit: '吉林省商务厅' },
@@ -114,4 +114,7 @@ export const DEMO_USERS: Array<{
   { username: 'jiaxing.leader', displayName: '嘉兴市 沈局长', role: 'leader', unit: '嘉兴市商务局' },
   { username: 'jiaxing.officer', displayName: '嘉兴市投促中心 钱程', role: 'officer', unit: '嘉兴市投资促进中心' },
   { username: 'jiaxing.viewer', displayName: '嘉兴市 观察员', role: 'viewer', unit: '嘉兴市商务局' },
+  // 三权分立: the security and audit administrators beside the system administrator `admin`.
+  { username: 'security', displayName: '安全管理员', role: 'security', unit: '平台运维中心' },
+  { username: 'auditor', displayName: '审计管理员', role: 'auditor', unit: '平台运维中心' },
 ];

@@ -11,5 +11,6 @@ export function presentMe(auth: AuthContext): TMe {
     unit: { id: u.unitId, name: u.unitName },
     region: { code: u.regionCode, name: u.regionName },
     csrfToken: auth.csrfToken,
+    pending: auth.pending ?? null,
   };
 }

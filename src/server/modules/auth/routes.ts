@@ -3,8 +3,18 @@ import { z } from 'zod';
 import { SESSION_COOKIE } from '../../lib/http';
 import { loginLimiter } from '../../lib/rate-limit';
 import { presentMe } from './presenter';
-import { ZChangePasswordRequest, ZLoginRequest, ZMe } from './schema';
+import {
+  ZChangePasswordRequest,
+  ZLoginRequest,
+  ZMe,
+  ZPasswordConfirmation,
+  ZRecoveryCodes,
+  ZTotpEnableRequest,
+  ZTotpRequest,
+  ZTotpSetup,
+} from './schema';
 import * as auth from './service';
+import * as twoFactor from './two-factor';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app.deps;
@@ -29,20 +39,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { token, context } = await signInLimits.guard(reply, req.body.username, req.ip, () =>
-        auth.login(db, {
-          ...req.body,
-          ip: req.ip,
-          userAgent: req.headers['user-agent'],
-          ttlHours: config.SESSION_TTL_HOURS,
-        }),
+      const { token, context, ttlHours } = await signInLimits.guard(reply, req.body.username, req.ip, () =>
+        auth.login(db, config, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] }),
       );
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'lax',
         secure: 'auto',
         path: '/',
-        maxAge: config.SESSION_TTL_HOURS * 3600,
+        maxAge: ttlHours * 3600,
       });
       return presentMe(context);
     },
@@ -82,8 +87,93 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      await auth.changePassword(db, req.auth, req.body);
+      await auth.changePassword(db, config, req.auth, req.body);
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/auth/totp',
+    {
+      config: { action: 'signed-in' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Finish signing in with the second factor / 输入动态验证码完成登录',
+        description:
+          'For a session whose `pending` is `totp`: a 6-digit authenticator code or an unused recovery code. ' +
+          'A wrong code answers 401 TOTP_INVALID and counts toward the account lock-out.',
+        body: ZTotpRequest,
+        response: { 200: ZMe },
+      },
+    },
+    async (req) =>
+      presentMe(
+        await twoFactor.verifySecondFactor(db, config, req.auth, {
+          code: req.body.code,
+          ip: req.ip,
+          userAgent: req.headers['user-agent'],
+        }),
+      ),
+  );
+
+  app.post(
+    '/api/auth/totp/setup',
+    {
+      config: { action: 'signed-in' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start two-factor enrolment / 开始绑定动态验证码',
+        response: { 200: ZTotpSetup },
+      },
+    },
+    async (req) => twoFactor.setupTotp(db, req.auth),
+  );
+
+  app.post(
+    '/api/auth/totp/enable',
+    {
+      config: { action: 'signed-in' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm two-factor enrolment / 确认启用双因素登录',
+        description: 'Answers ten one-time recovery codes, shown only this once.',
+        body: ZTotpEnableRequest,
+        response: { 200: ZRecoveryCodes },
+      },
+    },
+    async (req) => twoFactor.enableTotp(db, req.auth, req.body.code),
+  );
+
+  app.delete(
+    '/api/auth/totp',
+    {
+      config: { action: 'signed-in' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Turn two-factor sign-in off / 停用双因素登录',
+        description: 'Refused (403) for a role the security policy requires it of.',
+        body: ZPasswordConfirmation,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await twoFactor.disableTotp(db, config, req.auth, req.body.password);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/recovery-codes',
+    {
+      config: { action: 'signed-in' },
+      schema: {
+        tags: ['auth'],
+        summary: 'New recovery codes / 重新生成恢复码',
+        description: 'The earlier codes stop working.',
+        body: ZPasswordConfirmation,
+        response: { 200: ZRecoveryCodes },
+      },
+    },
+    async (req) => twoFactor.renewRecoveryCodes(db, req.auth, req.body.password),
   );
 };
