@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -19,10 +19,11 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { requireRouteAction, withDeclaredAction } from './lib/authorize';
 import { CSRF_HEADER, SESSION_COOKIE } from './lib/http';
-import { pickLang, problemFrom, toProblem } from './lib/problem';
+import { findUnsafeText, unsafeTextField } from './lib/input';
+import { pickLang, problemFrom, sendProblem, toProblem } from './lib/problem';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
-import { authenticate } from './modules/auth/service';
+import { assertSessionComplete, authenticate } from './modules/auth/service';
 import { healthRoutes } from './modules/health/routes';
 import { registerModules } from './modules';
 
@@ -49,11 +50,24 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     bodyLimit: config.BODY_LIMIT_BYTES,
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
     requestIdHeader: false,
+    // Router-level refusals (an id past maxParamLength → 414, a malformed URL) answer problem+json too.
+    frameworkErrors: (err, req, reply) =>
+      sendProblem(reply as FastifyReply, toProblem(err, pickLang(req.headers['accept-language'])), req.id),
     // Only the listed proxies may name the client in X-Forwarded-For; without them req.ip is the socket's.
     trustProxy: config.TRUST_PROXY.length ? config.TRUST_PROXY : false,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  // Text the database cannot store (U+0000, unpaired surrogates) is refused before zod runs, on every
+  // route, whatever its schema says: 400 naming the field (`body.name`, `querystring.q`).
+  app.setValidatorCompiler((route) => {
+    const validate = validatorCompiler(route as Parameters<typeof validatorCompiler>[0]);
+    const part = route.httpPart === 'querystring' ? 'querystring' : (route.httpPart ?? 'body');
+    return (data) => {
+      const field = findUnsafeText(data, part);
+      if (field) return { error: new AppError('VALIDATION', { fields: [unsafeTextField(field)] }) };
+      return validate(data);
+    };
+  });
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', { db: database.db, engine: database.engine, config, version: APP_VERSION });
   app.decorateRequest('auth', null as never);
@@ -67,6 +81,22 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // API answers carry personal and case data: no browser or proxy cache may keep a copy.
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  // The same check for a part a route declares no schema for, so a forgotten schema lets nothing through.
+  app.addHook('preValidation', async (req) => {
+    const schema = req.routeOptions.schema ?? {};
+    const parts = [
+      ['body', req.body, schema.body],
+      ['querystring', req.query, schema.querystring],
+      ['params', req.params, schema.params],
+    ] as const;
+    for (const [part, value, declared] of parts) {
+      const field = declared ? null : findUnsafeText(value, part);
+      if (field) throw new AppError('VALIDATION', { fields: [unsafeTextField(field)] });
+    }
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -122,10 +152,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     if (req.url.startsWith('/api/docs')) return;
     if (!req.routeOptions.url) return; // unknown route: let the 404 handler answer
     const token = req.cookies[SESSION_COOKIE];
-    const auth = token ? await authenticate(database.db, token) : null;
+    const auth = token ? await authenticate(database.db, token, config) : null;
     if (!auth) throw new AppError('UNAUTHENTICATED');
     if (MUTATING.has(req.method) && req.headers[CSRF_HEADER] !== auth.csrfToken) throw new AppError('CSRF');
     req.auth = auth;
+    assertSessionComplete(auth, req.method, req.routeOptions.url);
     requireRouteAction(auth, req.routeOptions.config?.action);
   });
 
