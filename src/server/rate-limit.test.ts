@@ -6,7 +6,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { rows } from './db/client';
 import { JOB_DEFINITIONS } from './jobs/definitions';
-import { purgeExpiredRateLimits } from './lib/rate-limit';
+import { addressKey, purgeExpiredRateLimits } from './lib/rate-limit';
 import { ApiClient, type ApiResponse, startTestApp, TEST_PASSWORD, type TestApp } from './test/harness';
 
 // The shipped defaults (10 failures per name, 30 per address, 20 inquiries per hour), not the
@@ -198,6 +198,19 @@ describe('two instances over one database', () => {
       expect((await signIn(clients[i % 2]!, 'shared-name', 'wrong-password')).status).toBe(401);
     expectRateLimited(await signIn(clients[0]!, 'shared-name', 'wrong-password'));
     expectRateLimited(await signIn(clients[1]!, 'Shared-Name', 'wrong-password'));
+  });
+});
+
+describe('address keys', () => {
+  it('count IPv4 as itself, IPv4-mapped IPv6 as the IPv4 address, other IPv6 by its /64', () => {
+    expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('2001:db8:5:6::1')).toBe('2001:db8:5:6::/64');
+    expect(addressKey('2001:0DB8:0005:0006:ffff:1:2:3')).toBe('2001:db8:5:6::/64');
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressKey('64:ff9b::192.0.2.1')).toBe('64:ff9b:0:0::/64');
   });
 });
 
