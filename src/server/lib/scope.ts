@@ -56,6 +56,17 @@ export function outOfScope(field: string): FieldError {
   };
 }
 
+/** How references are judged beyond the scope's subtree. */
+export interface ScopeOptions {
+  /** Units that are inactive count too (editing a unit, not assigning work to it). */
+  inactiveUnits?: boolean;
+  /**
+   * Units of the regions above this one count too, up to its province (never the country level): a
+   * county project's ticket may go to a city or provincial department, not to another province's.
+   */
+  unitsAbove?: string;
+}
+
 /**
  * Which of the named regions and units exist inside the scope (units: active ones only, unless
  * `inactiveUnits`), in one statement for every reference of a request.
@@ -65,7 +76,7 @@ export async function referencesInScope(
   scope: Scope,
   codes: readonly string[],
   unitIds: readonly string[],
-  options: { inactiveUnits?: boolean } = {},
+  options: ScopeOptions = {},
 ): Promise<{ regions: Set<string>; units: Set<string> }> {
   const regionList = [...new Set(codes.filter(Boolean))];
   const unitList = [...new Set(unitIds.filter((id) => UUID.test(id)))].map((id) => id.toLowerCase());
@@ -84,11 +95,18 @@ export async function referencesInScope(
       where id in (${sql.join(
         unitList.map((id) => sql`${id}::uuid`),
         sql`, `,
-      )}) and ${regionInScope(sql`region_code`, scope)}${options.inactiveUnits ? sql`` : sql` and active`}`);
+      )}) and ${unitRegionAllowed(scope, options.unitsAbove)}${options.inactiveUnits ? sql`` : sql` and active`}`);
   }
   const result = await rows<{ kind: 'region' | 'unit'; key: string }>(db, sql.join(parts, sql` union all `));
   for (const r of result) (r.kind === 'region' ? found.regions : found.units).add(r.key);
   return found;
+}
+
+function unitRegionAllowed(scope: Scope, unitsAbove: string | undefined): SQL {
+  const inScope = regionInScope(sql`region_code`, scope);
+  if (!unitsAbove) return inScope;
+  return sql`(${inScope} or (region_code <> ${COUNTRY_CODE}
+    and (select path from regions where code = ${unitsAbove}) like '%/' || region_code || '/%'))`;
 }
 
 /** The field errors of every named region or unit that is unknown or outside the scope. */
@@ -96,7 +114,7 @@ export async function scopeErrors(
   db: Db,
   scope: Scope,
   refs: ScopeReferences,
-  options: { inactiveUnits?: boolean } = {},
+  options: ScopeOptions = {},
 ): Promise<FieldError[]> {
   const regionRefs = Object.entries(refs.regions ?? {}).filter((e): e is [string, string] => Boolean(e[1]));
   const unitRefs = Object.entries(refs.units ?? {}).filter((e): e is [string, string] => Boolean(e[1]));
@@ -122,7 +140,7 @@ export async function assertInScope(
   db: Db,
   scope: Scope,
   refs: ScopeReferences,
-  options: { inactiveUnits?: boolean } = {},
+  options: ScopeOptions = {},
 ): Promise<void> {
   const errors = await scopeErrors(db, scope, refs, options);
   if (errors.length) throw new AppError('VALIDATION', { fields: errors });
@@ -138,7 +156,7 @@ export function assertUnitsInScope(
   db: Db,
   scope: Scope,
   units: ScopeReferences['units'],
-  options: { inactiveUnits?: boolean } = {},
+  options: ScopeOptions = {},
 ): Promise<void> {
   return assertInScope(db, scope, { units }, options);
 }

@@ -14,6 +14,7 @@ import {
 } from '../../../domain/quotas';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { outOfScope, requireActForUnit, requireOwnedWrite } from '../../lib/scope';
 import { recordAudit } from '../audit/service';
 import { requireWriter } from '../partners/service';
 import { effectivePolicy } from '../policies/service';
@@ -58,9 +59,7 @@ function staleVersion(current: number): AppError {
 }
 
 function unitNotInScope(field: string): AppError {
-  return new AppError('VALIDATION', {
-    fields: [{ field, zh: '单位不存在或不在您的范围内', en: 'No such unit in your scope' }],
-  });
+  return new AppError('VALIDATION', { fields: [outOfScope(field)] });
 }
 
 export function catalog(): TActivityCatalog {
@@ -193,6 +192,7 @@ export async function createActivity(
   return db.transaction(async (tx) => {
     const unit = await findUnit(tx, auth.scope, input.organisingUnitId ?? auth.user.unitId);
     if (!unit) throw unitNotInScope('body.organisingUnitId');
+    requireActForUnit(auth, unit.id);
     const facts = await checkActivity(tx, unit.regionCode, {
       kind: input.kind,
       title: input.title,
@@ -236,6 +236,7 @@ export async function updateActivity(
   return db.transaction(async (tx) => {
     const current = await repo.findActivity(tx, auth.scope, id, true);
     if (!current) throw new AppError('NOT_FOUND');
+    requireOwnedWrite(auth, { ownerUnitIds: [current.organisingUnitId] });
     if (current.version !== input.version) throw staleVersion(current.version);
     const pick = <T>(given: T | undefined, fallback: T): T => (given === undefined ? fallback : given);
     const facts = await checkActivity(tx, current.regionCode, {
@@ -279,6 +280,7 @@ export async function linkResultProject(
   return db.transaction(async (tx) => {
     const current = await repo.findActivity(tx, auth.scope, id, true);
     if (!current) throw new AppError('NOT_FOUND');
+    requireOwnedWrite(auth, { ownerUnitIds: [current.organisingUnitId] });
     const project = await repo.findVisibleProject(tx, auth.scope, projectId);
     if (!project) {
       throw new AppError('VALIDATION', {
@@ -310,6 +312,7 @@ export async function unlinkResultProject(
   return db.transaction(async (tx) => {
     const current = await repo.findActivity(tx, auth.scope, id, true);
     if (!current) throw new AppError('NOT_FOUND');
+    requireOwnedWrite(auth, { ownerUnitIds: [current.organisingUnitId] });
     const project = await repo.findVisibleProject(tx, auth.scope, projectId);
     if (!project || !(await repo.unlinkProject(tx, id, project.id))) throw new AppError('NOT_FOUND');
     await repo.touchActivity(tx, id);
@@ -510,6 +513,7 @@ export async function createDeployment(
   return db.transaction(async (tx) => {
     const unit = await findUnit(tx, auth.scope, input.unitId ?? auth.user.unitId);
     if (!unit) throw unitNotInScope('body.unitId');
+    requireActForUnit(auth, unit.id);
     const id = await repo.insertDeployment(tx, {
       teamName: foldName(input.teamName),
       unitId: unit.id,
@@ -544,6 +548,7 @@ export async function updateDeployment(
   return db.transaction(async (tx) => {
     const current = await repo.findDeployment(tx, auth.scope, id, true);
     if (!current) throw new AppError('NOT_FOUND');
+    requireOwnedWrite(auth, { ownerUnitIds: [current.unitId] });
     if (current.version !== input.version) throw staleVersion(current.version);
     const fromDate = input.fromDate ?? current.fromDate;
     const toDate = input.toDate === undefined ? current.toDate : input.toDate;

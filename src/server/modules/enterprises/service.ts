@@ -4,7 +4,9 @@ import { AppError, type FieldError } from '../../../domain/errors';
 import { checkIndustry, industryTree, sectionOfDivision } from '../../../domain/industry';
 import { foldName, nameCore, pinyinFull, pinyinInitials } from '../../../domain/names';
 import type { Db } from '../../db/client';
+import { can } from '../../../domain/permissions';
 import type { AuthContext } from '../../lib/auth-context';
+import { requireOwnedWrite } from '../../lib/scope';
 import { recordAudit, recordAuditBatch } from '../audit/service';
 import { presentEnterprise } from './presenter';
 import * as repo from './repository';
@@ -19,9 +21,9 @@ import type {
 
 const COUNTRY_NAMES_EN = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
-/** Viewers read; everyone else may keep enterprise records. */
+/** Roles that enter business records keep enterprise records; viewers (and the administrators of security and audit) read. */
 function requireEditor(auth: AuthContext): void {
-  if (auth.user.role === 'viewer') {
+  if (!can(auth.user.role, 'project.write')) {
     throw new AppError('FORBIDDEN', {
       detail: { zh: '查看人员不能修改企业信息', en: 'Viewers cannot change enterprise records' },
     });
@@ -91,6 +93,7 @@ async function checkFacts(db: Db, facts: EnterpriseFacts): Promise<EnterpriseFac
         en: 'An enterprise headquartered abroad has no Chinese region',
       });
     } else if (!(await repo.regionExists(db, facts.hqRegionCode))) {
+      // Where an investor has its headquarters is a fact about it, anywhere in China: not a scope.
       errors.push({
         field: 'body.hqRegionCode',
         zh: `行政区划代码 ${facts.hqRegionCode} 不存在`,
@@ -255,6 +258,8 @@ export async function updateEnterprise(
   return db.transaction(async (tx) => {
     const current = await repo.findEnterprise(tx, auth.scope, id, true);
     if (!current) throw new AppError('NOT_FOUND');
+    // A liaison keeps only the records its own unit maintains.
+    requireOwnedWrite(auth, { ownerUnitIds: [current.unitId] });
     if (current.version !== input.version) throw staleVersion(current.version);
     const pick = <K extends keyof EnterpriseFacts>(key: K, fallback: EnterpriseFacts[K]): EnterpriseFacts[K] =>
       (input[key as keyof TUpdateEnterpriseRequest] === undefined

@@ -16,6 +16,7 @@ import {
 import { foldName, foldText } from '../../../domain/names';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { outOfScope, requireActForUnit, requireOwnedWrite } from '../../lib/scope';
 import { recordAudit } from '../audit/service';
 import { effectivePolicy } from '../policies/service';
 import { findUnit } from '../regions/repository';
@@ -106,11 +107,8 @@ export async function createPartner(db: Db, auth: AuthContext, input: TCreatePar
     throw new AppError('VALIDATION', { fields: [{ field: 'body.name', zh: '名称不能为空', en: 'The name is empty' }] });
   return db.transaction(async (tx) => {
     const unit = await findUnit(tx, auth.scope, input.ownerUnitId ?? auth.user.unitId);
-    if (!unit) {
-      throw new AppError('VALIDATION', {
-        fields: [{ field: 'body.ownerUnitId', zh: '所属单位不存在或不在您的范围内', en: 'No such unit in your scope' }],
-      });
-    }
+    if (!unit) throw new AppError('VALIDATION', { fields: [outOfScope('body.ownerUnitId')] });
+    requireActForUnit(auth, unit.id);
     const id = await repo.insertPartner(tx, {
       kind: input.kind,
       name,
@@ -150,6 +148,7 @@ export async function updatePartner(
   return db.transaction(async (tx) => {
     const current = await repo.findPartner(tx, auth.scope, id, true);
     if (!current) throw new AppError('NOT_FOUND');
+    requireOwnedWrite(auth, { ownerUnitIds: [current.ownerUnitId] });
     if (current.version !== input.version) throw staleVersion(current.version);
     const before = presentPartner(current);
     const values: Partial<repo.PartnerValues> = {};
@@ -201,6 +200,7 @@ export async function createReferral(
   return db.transaction(async (tx) => {
     const partner = await repo.findPartner(tx, auth.scope, partnerId, true);
     if (!partner) throw new AppError('NOT_FOUND');
+    requireOwnedWrite(auth, { ownerUnitIds: [partner.ownerUnitId] });
     const project = await repo.findVisibleProject(tx, auth.scope, input.projectId);
     if (!project) {
       throw new AppError('VALIDATION', {
@@ -239,6 +239,7 @@ export async function deleteReferral(db: Db, auth: AuthContext, partnerId: strin
   await db.transaction(async (tx) => {
     const partner = await repo.findPartner(tx, auth.scope, partnerId, true);
     if (!partner) throw new AppError('NOT_FOUND');
+    requireOwnedWrite(auth, { ownerUnitIds: [partner.ownerUnitId] });
     const row = await repo.findReferral(tx, auth.scope, partnerId, referralId);
     if (!row) throw new AppError('NOT_FOUND');
     await repo.deleteReferral(tx, referralId);

@@ -2,11 +2,12 @@ import { AppError, type FieldError } from '../../../domain/errors';
 import { checkIndustry, sectionOfDivision } from '../../../domain/industry';
 import { checkTransition, STAGES, STAGE_LABELS, type ProjectStageState, type Stage } from '../../../domain/lifecycle';
 import { foldName, nameCore, pinyinFull, pinyinInitials } from '../../../domain/names';
-import { can, type Action } from '../../../domain/permissions';
+import { can, mayWriteOwned, type Action } from '../../../domain/permissions';
 import { formatProjectCode } from '../../../domain/project-code';
 import { chinaDate } from '../../../domain/reporting';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { outOfScope, referencesInScope } from '../../lib/scope';
 import { recordAudit, recordAuditBatch } from '../audit/service';
 import { beforeTransition, onProjectEdited, onProjectsRegistered } from '../coordination/service';
 import type { TCoordinationOutcome } from '../coordination/schema';
@@ -43,10 +44,9 @@ function requireAction(auth: AuthContext, action: Action): void {
   if (!can(auth.user.role, action)) throw new AppError('FORBIDDEN', { detail: ACTION_DENIED[action] });
 }
 
-/** A liaison (industry department) edits only the projects its own unit leads or answers for. */
-function requireEditable(auth: AuthContext, row: repo.ProjectRow): void {
-  if (auth.user.role !== 'liaison') return;
-  if (row.firstUnitId === auth.user.unitId || row.responsibleUnitId === auth.user.unitId) return;
+/** A liaison (industry department) edits only the projects its own unit leads or answers for (object rule). */
+function requireEditable(auth: AuthContext, row: Pick<repo.ProjectRow, 'firstUnitId' | 'responsibleUnitId'>): void {
+  if (mayWriteOwned(auth.user, { ownerUnitIds: [row.firstUnitId, row.responsibleUnitId] })) return;
   throw new AppError('FORBIDDEN', {
     detail: {
       zh: '联络员只能修改本单位首谈或负责的项目',
@@ -145,23 +145,12 @@ async function checkFacts(
     values.industryDivision = division;
   }
   if (facts.hostRegionCode !== undefined && facts.hostRegionCode !== current?.hostRegionCode) {
-    if (!(await lookups.regionExists(facts.hostRegionCode))) {
-      errors.push({
-        field: 'body.hostRegionCode',
-        zh: `行政区划代码 ${facts.hostRegionCode} 不存在`,
-        en: `No region with code ${facts.hostRegionCode}`,
-      });
-    }
+    // Moving a project into another region's figures goes through transfer with consent (coordination).
+    if (!(await lookups.regionInScope(facts.hostRegionCode))) errors.push(outOfScope('body.hostRegionCode'));
     values.hostRegionCode = facts.hostRegionCode;
   }
   if (facts.responsibleUnitId !== undefined && facts.responsibleUnitId !== current?.responsibleUnitId) {
-    if (!(await lookups.unitUsable(facts.responsibleUnitId))) {
-      errors.push({
-        field: 'body.responsibleUnitId',
-        zh: '责任单位不存在或不在您的数据范围内',
-        en: 'The responsible unit does not exist or is outside your scope',
-      });
-    }
+    if (!(await lookups.unitUsable(facts.responsibleUnitId))) errors.push(outOfScope('body.responsibleUnitId'));
     values.responsibleUnitId = facts.responsibleUnitId;
   }
   let enterpriseIds: string[] | undefined;
@@ -182,9 +171,9 @@ async function checkFacts(
   return { values, errors, enterpriseIds };
 }
 
+/** An active unit of the caller's scope (the one visibility layer decides). */
 async function unitUsable(tx: Db, auth: AuthContext, unitId: string): Promise<boolean> {
-  const unit = await repo.findUnit(tx, unitId);
-  return Boolean(unit?.active && (await repo.regionVisible(tx, auth.scope, unit.regionCode)));
+  return (await referencesInScope(tx, auth.scope, [], [unitId])).units.has(unitId.toLowerCase());
 }
 
 /** Through the enterprises module, so its scope rule decides. */
@@ -200,7 +189,7 @@ async function enterpriseVisible(tx: Db, auth: AuthContext, id: string): Promise
 
 /** What the checks read: one by one for a single save, memoised (and prefetched) for a batch. */
 interface Lookups {
-  regionExists(code: string): Promise<boolean>;
+  regionInScope(code: string): Promise<boolean>;
   unit(id: string): ReturnType<typeof repo.findUnit>;
   unitUsable(id: string): Promise<boolean>;
   enterpriseVisible(id: string): Promise<boolean>;
@@ -208,7 +197,7 @@ interface Lookups {
 
 function directLookups(tx: Db, auth: AuthContext): Lookups {
   return {
-    regionExists: (code) => repo.regionExists(tx, code),
+    regionInScope: async (code) => (await referencesInScope(tx, auth.scope, [code], [])).regions.has(code),
     unit: (id) => repo.findUnit(tx, id),
     unitUsable: (id) => unitUsable(tx, auth, id),
     enterpriseVisible: (id) => enterpriseVisible(tx, auth, id),
@@ -233,7 +222,7 @@ async function batchLookups(tx: Db, auth: AuthContext, inputs: TCreateProjectReq
   const ids = [...new Set(inputs.flatMap((i) => i.enterpriseIds))];
   const visible = ids.length ? await visibleEnterpriseIds(tx, auth, ids) : new Set<string>();
   return {
-    regionExists: memo(direct.regionExists),
+    regionInScope: memo(direct.regionInScope),
     unit: memo(direct.unit),
     unitUsable: memo(direct.unitUsable),
     enterpriseVisible: async (id) => visible.has(id),
@@ -310,13 +299,11 @@ export async function createProjects(
         undefined,
         lookups,
       );
-      if (input.firstUnitId && !(await lookups.unitUsable(input.firstUnitId))) {
-        errors.unshift({
-          field: 'body.firstUnitId',
-          zh: '首谈单位不存在或不在您的数据范围内',
-          en: 'The first-negotiation unit does not exist or is outside your scope',
-        });
-      }
+      if (input.firstUnitId && !(await lookups.unitUsable(input.firstUnitId)))
+        errors.unshift(outOfScope('body.firstUnitId'));
+      // A liaison registers projects for its own unit: as first-negotiation or responsible unit.
+      if (!errors.length)
+        requireEditable(auth, { firstUnitId, responsibleUnitId: input.responsibleUnitId ?? firstUnitId });
       if (errors.length || !firstUnit) refused.push({ index, fields: errors });
       else checked.push({ input, firstUnitId, firstUnit, values, enterpriseIds: enterpriseIds ?? [] });
     }

@@ -52,24 +52,6 @@ export async function findUnit(db: Db, id: string) {
   return row;
 }
 
-/**
- * A unit a ticket or notice may be sent to: active, and in the caller's scope or in a region above
- * the project's host region (a county project may need a city department).
- */
-export async function unitAssignable(db: Db, scope: Scope, unitId: string, hostRegionCode: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: units.id })
-    .from(units)
-    .where(
-      and(
-        eq(units.id, unitId),
-        eq(units.active, true),
-        sql`(${regionInScope(units.regionCode, scope)} or (select path from regions where code = ${hostRegionCode}) like '%/' || ${units.regionCode} || '/%')`,
-      ),
-    );
-  return Boolean(row);
-}
-
 // ------------------------------------------------------------------ reviews
 
 const reviewers = alias(users, 'reviewers');
@@ -288,6 +270,8 @@ const ticketSelection = {
   ticket: serviceTickets,
   project: projectRef,
   department: { id: departments.id, name: departments.name },
+  /** The units a ticket belongs to besides its department: the project's first and responsible units. */
+  owners: { firstUnitId: projects.firstUnitId, responsibleUnitId: projects.responsibleUnitId },
 };
 
 function selectTickets(db: Db) {

@@ -2,6 +2,7 @@ import { AppError } from '../../../domain/errors';
 import { departmentFigures as figuresOf } from '../../../domain/tickets';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { assertUnitsInScope, requireOwnedWrite } from '../../lib/scope';
 import { recordAudit } from '../audit/service';
 import { notify } from '../notifications/service';
 import { getProject } from '../projects/service';
@@ -22,18 +23,17 @@ import type {
 } from './schema';
 import { requireAction, requireProject, servicesToday } from './service';
 
+/**
+ * A unit work may be sent to: active, and in the caller's scope or in a region above the project's
+ * host region within its province (a county project may need a city department).
+ */
 async function requireAssignable(tx: Db, auth: AuthContext, unitId: string, hostRegionCode: string, field: string) {
-  if (!(await repo.unitAssignable(tx, auth.scope, unitId, hostRegionCode))) {
-    throw new AppError('VALIDATION', {
-      fields: [
-        {
-          field,
-          zh: '单位不存在、已停用或不在您的数据范围内',
-          en: 'The unit does not exist, is inactive or is outside your scope',
-        },
-      ],
-    });
-  }
+  await assertUnitsInScope(tx, auth.scope, { [field]: unitId }, { unitsAbove: hostRegionCode });
+}
+
+/** A liaison acts only on its own projects: those its unit first negotiated or answers for. */
+function requireOwnProject(auth: AuthContext, project: repo.ProjectFacts): void {
+  requireOwnedWrite(auth, { ownerUnitIds: [project.firstUnitId, project.responsibleUnitId] });
 }
 
 async function loadTicket(db: Db, auth: AuthContext, id: string): Promise<TTicket> {
@@ -64,6 +64,7 @@ export async function createTicket(db: Db, auth: AuthContext, input: TCreateTick
   requireAction(auth, 'project.write');
   return db.transaction(async (tx) => {
     const project = await requireProject(tx, auth, input.projectId);
+    requireOwnProject(auth, project);
     await requireAssignable(tx, auth, input.departmentId, project.hostRegionCode, 'body.departmentId');
     const today = servicesToday();
     if (input.dueDate < today) {
@@ -137,6 +138,10 @@ export async function overdueTickets(
 async function requireOpenTicket(tx: Db, auth: AuthContext, id: string) {
   const row = await repo.findTicket(tx, auth.scope, id, true);
   if (!row) throw new AppError('NOT_FOUND');
+  // A liaison works only the tickets of its own department or of its own projects.
+  requireOwnedWrite(auth, {
+    ownerUnitIds: [row.ticket.departmentId, row.owners.firstUnitId, row.owners.responsibleUnitId],
+  });
   if (row.ticket.status !== 'open') {
     throw new AppError('CONFLICT', { detail: { zh: '该事项已办结', en: 'The ticket is already closed' } });
   }
@@ -211,6 +216,7 @@ export async function issueSupervisionNotice(
   requireAction(auth, 'project.transition');
   return db.transaction(async (tx) => {
     const project = await requireProject(tx, auth, input.projectId);
+    requireOwnProject(auth, project);
     await requireAssignable(tx, auth, input.leadUnitId, project.hostRegionCode, 'body.leadUnitId');
     if (input.ticketId) {
       const ticket = await repo.findTicket(tx, auth.scope, input.ticketId);
@@ -271,6 +277,7 @@ export async function setCommissioner(
   requireAction(auth, 'project.transition');
   return db.transaction(async (tx) => {
     const project = await requireProject(tx, auth, projectId);
+    requireOwnProject(auth, project);
     await requireAssignable(tx, auth, input.unitId, project.hostRegionCode, 'body.unitId');
     const before = await repo.findCommissioner(tx, projectId);
     await repo.upsertCommissioner(tx, {
