@@ -17,3 +17,32 @@ describe('problems from database errors', () => {
     expect(JSON.stringify(problem)).not.toContain('relation');
   });
 });
+
+describe('problems from hostile input that got past validation', () => {
+  const pgError = (code: string) =>
+    Object.assign(new Error('Failed query'), { cause: Object.assign(new Error('pg'), { code }) });
+
+  it('an id that is not a uuid (22P02) is simply not found', () => {
+    expect(toProblem(pgError('22P02'), 'en')).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+
+  it.each(['22021', '22008', '22007', '22003', '54000'])('a value PostgreSQL cannot store (%s) is a 400', (code) => {
+    const problem = toProblem(pgError(code), 'zh-CN');
+    expect(problem).toMatchObject({ status: 400, code: 'VALIDATION' });
+    expect(problem.i18n.en.detail).toMatch(/cannot be stored/);
+  });
+
+  it('an id past the router limit is 414 in both languages', () => {
+    const err = Object.assign(new Error('too long'), { code: 'FST_ERR_MAX_PARAM_LENGTH', statusCode: 414 });
+    const problem = toProblem(err, 'en');
+    expect(problem).toMatchObject({ status: 414, code: 'URI_TOO_LONG' });
+    expect(problem.i18n['zh-CN'].title).toBe('请求地址或其中的参数过长');
+  });
+
+  it('any other 4xx of Fastify or a plugin keeps its class and becomes a problem', () => {
+    const err = Object.assign(new Error('x'), { code: 'FST_FILES_LIMIT', statusCode: 413 });
+    expect(toProblem(err, 'en')).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+    const bad = Object.assign(new Error('x'), { code: 'FST_ERR_CTP_INVALID_CONTENT_LENGTH', statusCode: 400 });
+    expect(toProblem(bad, 'en')).toMatchObject({ status: 400, code: 'VALIDATION' });
+  });
+});

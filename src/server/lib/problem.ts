@@ -1,6 +1,6 @@
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isConcurrencyFailure } from '../db/errors';
+import { isConcurrencyFailure, sqlState } from '../db/errors';
 import { AppError, ERROR_CODES, type Bilingual, type ErrorCode, type FieldError } from '../../domain/errors';
 
 export interface Problem {
@@ -136,5 +136,53 @@ export function toProblem(err: unknown, lang: Lang): Problem {
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && err instanceof SyntaxError) {
     return problemFrom('VALIDATION', lang, { zh: '请求体不是有效的 JSON', en: 'The body is not valid JSON' });
   }
-  return problemFrom('INTERNAL', lang);
+  const framework = frameworkProblem(fe, lang);
+  if (framework) return framework;
+  return databaseInputProblem(err, lang) ?? problemFrom('INTERNAL', lang);
+}
+
+/** Any other refusal of Fastify or one of its plugins (router, body parser, multipart): its 4xx, as a problem. */
+function frameworkProblem(fe: FastifyError, lang: Lang): Problem | undefined {
+  if (fe.code === 'FST_ERR_MAX_PARAM_LENGTH' || fe.statusCode === 414) return problemFrom('URI_TOO_LONG', lang);
+  if (fe.code === 'FST_ERR_BAD_URL') {
+    return problemFrom('VALIDATION', lang, {
+      zh: '请求地址含有无效的编码',
+      en: 'The address holds an invalid encoding',
+    });
+  }
+  if (!fe.statusCode || fe.statusCode < 400 || fe.statusCode >= 500) return undefined;
+  if (fe.statusCode === 413) return problemFrom('PAYLOAD_TOO_LARGE', lang);
+  if (fe.statusCode === 415 || fe.statusCode === 406) return problemFrom('UNSUPPORTED_MEDIA_TYPE', lang);
+  if (fe.statusCode === 404) return problemFrom('NOT_FOUND', lang);
+  return problemFrom('VALIDATION', lang, {
+    zh: '请求的格式不正确',
+    en: `The request is malformed${fe.code ? ` (${fe.code})` : ''}`,
+  });
+}
+
+/**
+ * A value PostgreSQL could not take although validation let it pass. An id that is not a uuid
+ * (22P02) cannot name a record, so it is simply not found; any other data exception (class 22:
+ * NUL in text, a date out of range, a number too large) or an oversized index row (54000) was
+ * the caller's input, so 400 — never a 500. Schemas should refuse these first; this is the net.
+ */
+function databaseInputProblem(err: unknown, lang: Lang): Problem | undefined {
+  const state = sqlState(err);
+  if (!state) return undefined;
+  if (state === '22P02') return problemFrom('NOT_FOUND', lang);
+  if (state.startsWith('22') || state === '54000') {
+    return problemFrom('VALIDATION', lang, {
+      zh: '请求中有无法保存的值（格式、长度或范围不符）',
+      en: 'The request holds a value that cannot be stored (format, length or range)',
+    });
+  }
+  return undefined;
+}
+
+/** Sends `problem` as the answer: its status, `application/problem+json`, and the request id. */
+export function sendProblem(reply: FastifyReply, problem: Problem, requestId: string): FastifyReply {
+  return reply
+    .code(problem.status)
+    .type('application/problem+json; charset=utf-8')
+    .send(JSON.stringify({ ...problem, requestId }));
 }
