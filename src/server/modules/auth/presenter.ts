@@ -1,3 +1,4 @@
+import { actionsOf } from '../../../domain/permissions';
 import type { AuthContext } from '../../lib/auth-context';
 import type { TMe } from './schema';
 
@@ -12,5 +13,6 @@ export function presentMe(auth: AuthContext): TMe {
     region: { code: u.regionCode, name: u.regionName },
     csrfToken: auth.csrfToken,
     pending: auth.pending ?? null,
+    actions: actionsOf(u.role),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../domain/password-policy';
 import { ROLES } from '../../db/schema';
+import { ACTIONS, type RouteAction } from '../../../domain/permissions';
 
 export const ZLoginRequest = z.object({
   username: z.string().trim().min(1).max(64),
@@ -40,6 +41,9 @@ export const ZMe = z.object({
   region: z.object({ code: z.string(), name: z.string() }),
   csrfToken: z.string().describe('Send as the x-csrf-token header on every mutation'),
   pending: ZPendingStep,
+  actions: z
+    .array(z.enum(Object.keys(ACTIONS) as [RouteAction, ...RouteAction[]]))
+    .describe('What the caller may do (src/domain/permissions.ts): the web shows only what these allow'),
 });
 
 export const ZTotpRequest = z.object({
