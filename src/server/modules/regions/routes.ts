@@ -27,7 +27,8 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/regions',
     {
-      config: { action: 'read' },
+      // reference data every signed-in screen names regions with (the portal publishes the whole tree)
+      config: { action: 'signed-in' },
       schema: {
         tags: ['regions'],
         summary: 'Region tree of my scope / 本人数据范围内的行政区树',
