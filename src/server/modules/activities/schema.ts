@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDate } from '../../lib/input';
 import { ACTIVITY_KINDS } from '../../../domain/quotas';
 import { WAN_AMOUNT } from '../../../domain/money';
 import { ZPageQuery } from '../../lib/listing';
@@ -6,7 +7,6 @@ import { ZPageQuery } from '../../lib/listing';
 const ZLabel = z.object({ zh: z.string(), en: z.string() });
 const ZRef = z.object({ id: z.string().uuid(), name: z.string() });
 const ZRegionRef = z.object({ code: z.string(), name: z.string() });
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD|A date as YYYY-MM-DD');
 const ZText = (max: number) => z.string().trim().max(max);
 const ZNames = z.array(ZText(50).min(1)).max(500);
 const ZWanInput = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDate } from '../../lib/input';
 import {
   SEGMENT_NEEDS,
   SEGMENT_POSITIONS,
@@ -15,7 +16,6 @@ const ZBilingual = z.object({ zh: z.string(), en: z.string() });
 const ZRegionRef = z.object({ code: z.string(), name: z.string() });
 const ZUnitRef = z.object({ id: z.string().uuid(), name: z.string() });
 const ZWan = z.string().describe('万元, decimal string with two decimals');
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 日期|A YYYY-MM-DD date');
 
 // ---------------------------------------------------------------- catalogs
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { ZDate, ZMonth } from '../../lib/input';
 
 const ZRef = z.object({ code: z.string(), name: z.string() });
 const ZUnitRef = z.object({ id: z.string().uuid(), name: z.string() });
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const ZWan = z.string().describe('万元, decimal string');
 const ZReason = z.string().trim().min(1).max(2000);
 const ZProjectRef = z.object({ id: z.string().uuid(), code: z.string(), name: z.string() });
@@ -181,7 +181,7 @@ export const ZProjectCoordination = z.object({
   credits: z.array(ZCredit),
 });
 
-export const ZSignedReportQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') });
+export const ZSignedReportQuery = z.object({ month: ZMonth });
 export const ZSignedReport = z.object({
   month: z.string(),
   items: z.array(

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { ZMonth } from '../../lib/input';
 
 const ZBilingual = z.object({ zh: z.string(), en: z.string() });
 const ZRegionRef = z.object({ code: z.string(), name: z.string() });
-const ZMonth = z.string().regex(/^(\d{4}-(0[1-9]|1[0-2])|current)$/, '月份格式应为 YYYY-MM|Month must be YYYY-MM');
+/** A month, or `current` for the month in progress. */
+const ZMonthOrCurrent = z.union([z.literal('current'), ZMonth]);
 
 export const ZDashboardQuery = z.object({
   region: z.string().min(2).max(12).optional(),
@@ -19,7 +21,7 @@ export const ZProjectBrief = z.object({
   stalledSince: z.string().nullable(),
 });
 
-const ZDrill = z.object({ metric: z.string(), from: ZMonth, to: ZMonth });
+const ZDrill = z.object({ metric: z.string(), from: ZMonthOrCurrent, to: ZMonthOrCurrent });
 
 export const ZDashboard = z.object({
   region: ZRegionRef,
@@ -96,8 +98,8 @@ export const ZDrillQuery = z.object({
     .string()
     .regex(/^[a-z0-9_:-]+$/i)
     .max(80),
-  from: ZMonth,
-  to: ZMonth,
+  from: ZMonthOrCurrent,
+  to: ZMonthOrCurrent,
   /** Include regions credited for transferred projects (assessment view). */
   credited: z.enum(['true', 'false']).default('false'),
   page: z.coerce.number().int().min(1).default(1),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ZDate } from '../../lib/input';
 import { pickLang } from '../../lib/problem';
 import * as library from './library.service';
 import * as lists from './lists.service';
@@ -352,7 +353,7 @@ export const factorRoutes: FastifyPluginAsyncZod = async (app) => {
         params: ZIdParams,
         body: z.object({
           version: z.number().int().min(1),
-          expiresOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD|A date as YYYY-MM-DD'),
+          expiresOn: ZDate,
         }),
         response: { 200: ZReservation },
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDate } from '../../lib/input';
 import {
   BUILDING_KINDS,
   FACTOR_STATUSES,
@@ -26,7 +27,6 @@ const ZCoordinateIn = z
   .string()
   .trim()
   .regex(/^-?\d{1,3}(\.\d{1,6})?$/, '应为最多六位小数的经纬度|A coordinate with at most six decimals');
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD|A date as YYYY-MM-DD');
 const ZText = (max: number) => z.string().trim().max(max);
 const ZRegionCode = z.string().trim().min(2).max(12);
 const ZRef = z.object({ id: z.string().uuid(), name: z.string() });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { ZDate } from '../../lib/input';
 import { PARTNER_KINDS, PARTNER_STATUSES } from '../../../domain/rewards';
 import { ZPageQuery } from '../../lib/listing';
 
 const ZLabel = z.object({ zh: z.string(), en: z.string() });
 const ZRef = z.object({ id: z.string().uuid(), name: z.string() });
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD|A date as YYYY-MM-DD');
 
 export const ZReferral = z.object({
   id: z.string().uuid(),

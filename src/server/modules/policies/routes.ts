@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZPolicyPack } from '../../../domain/policy';
+import { ZDate } from '../../lib/input';
 import { effectivePolicy, loadPolicyPacks } from './service';
 
 const ZResolved = z.object({
@@ -36,10 +37,7 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Resolved policy for a region on a date, with sources / 某地某日适用的政策参数及出处',
         querystring: z.object({
           region: z.string().min(2).max(12),
-          date: z
-            .string()
-            .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD|Date must be YYYY-MM-DD')
-            .optional(),
+          date: ZDate.optional(),
         }),
         response: {
           200: z.object({ region: z.string(), date: z.string(), params: z.record(z.string(), ZResolved) }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDate } from '../../lib/input';
 import { DATABASES, type DatabaseKey, STAGES } from '../../../domain/lifecycle';
 import { CONFIDENTIALITY_LEVELS, SOURCE_CHANNELS } from '../../../domain/project-fields';
 import { SAVED_VIEW_IDS } from './views';
@@ -161,7 +162,7 @@ export const ZUpdateProjectRequest = z
   .object({ version: z.number().int().min(1).describe('The version you read; a stale one is a 409') })
   .extend(z.object(editableFields).partial().shape);
 
-const ZGateDate = z.string().trim().max(10).nullable().optional().describe('YYYY-MM-DD');
+const ZGateDate = ZDate.nullable().optional();
 
 export const ZTransitionRequest = z.object({
   to: z.enum(STAGES),

@@ -1,18 +1,11 @@
 import { z } from 'zod';
+import { ZDate } from '../../lib/input';
 import { EXEMPTION_CAUSES, OBLIGATION_KIND_KEYS, OBLIGATION_STATUSES } from '../../../domain/obligations';
 import { REVIEW_DECISIONS, RISK_KEYS, RISK_RESULTS } from '../../../domain/review';
 import { TICKET_STATUSES } from '../../../domain/tickets';
 import { VISIT_OCCASION_KEYS } from '../../../domain/visits';
 
-const ZDateIn = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期（YYYY-MM-DD）|A date (YYYY-MM-DD)')
-  .refine(
-    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    {
-      message: '不是有效日期|Not a real date',
-    },
-  );
+const ZDateIn = ZDate;
 const ZDateOut = z.string().describe('YYYY-MM-DD');
 const ZText = (max: number) => z.string().trim().min(1, '不能为空|Required').max(max);
 const ZDecimalIn = z
