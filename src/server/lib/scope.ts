@@ -172,3 +172,8 @@ export function requireOwnedWrite(auth: AuthContext, object: OwnedObject): void 
 export function requireActForUnit(auth: AuthContext, unitId: string): void {
   if (!mayActForUnit(auth.user, unitId)) throw new AppError('FORBIDDEN', { detail: NOT_OWN_UNIT });
 }
+
+/** Whether one region exists inside the scope (for reads that answer 404 outside it). */
+export async function regionCodeInScope(db: Db, scope: Scope, code: string): Promise<boolean> {
+  return (await referencesInScope(db, scope, [code], [])).regions.has(code);
+}

@@ -1,10 +1,12 @@
 import { AppError, type Bilingual, type FieldError } from '../../../domain/errors';
 import { toHundredths } from '../../../domain/matching';
 import { foldName, foldText } from '../../../domain/names';
-import { can } from '../../../domain/permissions';
+import { can, mayActForUnit } from '../../../domain/permissions';
 import { chinaDate } from '../../../domain/reporting';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { scopeErrors } from '../../lib/scope';
+import { COUNTRY_CODE } from '../../seed/regions';
 import { recordAudit } from '../audit/service';
 import { findProjectInScope } from '../projects/repository';
 import { presentAllocation, presentBuilding, presentFund, presentParcel, presentQuota } from './presenter';
@@ -49,7 +51,7 @@ export function requireWriter(auth: AuthContext, kind: Kind, maintainingUnitId?:
       detail: { zh: `您的角色不能维护${KIND_LABEL[kind].zh}`, en: `Your role cannot maintain ${KIND_LABEL[kind].en}s` },
     });
   }
-  if (auth.user.role === 'liaison' && maintainingUnitId && maintainingUnitId !== auth.user.unitId) {
+  if (maintainingUnitId && !mayActForUnit(auth.user, maintainingUnitId)) {
     throw new AppError('FORBIDDEN', {
       detail: {
         zh: `联络员只能维护本单位负责的${KIND_LABEL[kind].zh}`,
@@ -68,27 +70,21 @@ async function checkPlace(
   unitId: string | undefined,
   errors: FieldError[],
 ): Promise<void> {
-  if (regionCode !== undefined) {
-    const region = await repo.findRegion(db, regionCode);
-    const inScope = region && (auth.scope.all || region.path.startsWith(auth.scope.path)) && region.level !== 'country';
-    if (!inScope) {
-      errors.push({
-        field: 'body.regionCode',
-        zh: `行政区划代码 ${regionCode} 不存在或不在您的数据范围内`,
-        en: `Region ${regionCode} does not exist or is outside your scope`,
-      });
-    }
-  }
-  if (unitId !== undefined) {
-    requireWriter(auth, kind, unitId);
-    const unit = await repo.findUnitInScope(db, auth.scope, unitId);
-    if (!unit || !unit.active) {
-      errors.push({
-        field: 'body.unitId',
-        zh: '维护单位不存在或不在您的数据范围内',
-        en: 'The maintaining unit does not exist or is outside your scope',
-      });
-    }
+  if (unitId !== undefined) requireWriter(auth, kind, unitId);
+  // Both references in one statement of the visibility layer; a supply record belongs to a region
+  // below the country, never to the country itself.
+  errors.push(
+    ...(await scopeErrors(db, auth.scope, {
+      regions: { 'body.regionCode': regionCode === COUNTRY_CODE ? '' : regionCode },
+      units: { 'body.unitId': unitId },
+    })),
+  );
+  if (regionCode === COUNTRY_CODE) {
+    errors.push({
+      field: 'body.regionCode',
+      zh: '要素须属于具体地区',
+      en: 'A supply record belongs to a region below the country',
+    });
   }
 }
 

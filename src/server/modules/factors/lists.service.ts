@@ -3,15 +3,17 @@ import { fromHundredths, toHundredths } from '../../../domain/matching';
 import { chinaDate } from '../../../domain/reporting';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { regionCodeInScope } from '../../lib/scope';
 import { effectivePolicy } from '../policies/service';
 import { dec, presentParcel } from './presenter';
 import * as repo from './repository';
 import type { TByLevel, TLandLists, TMapPoints, TMapQuery, TPriorityShare } from './schema';
 
-/** The region asked for (default: the caller's), which must be in scope. */
-async function regionInScope(db: Db, auth: AuthContext, code: string | undefined) {
-  const region = await repo.findRegion(db, code ?? auth.user.regionCode);
-  if (!region || !(auth.scope.all || region.path.startsWith(auth.scope.path))) throw new AppError('NOT_FOUND');
+/** The region asked for (default: the caller's), which must be in scope (the one visibility layer decides). */
+async function regionOr404(db: Db, auth: AuthContext, code: string | undefined) {
+  const wanted = code ?? auth.user.regionCode;
+  const region = (await regionCodeInScope(db, auth.scope, wanted)) ? await repo.findRegion(db, wanted) : undefined;
+  if (!region) throw new AppError('NOT_FOUND');
   return region;
 }
 
@@ -27,7 +29,7 @@ export async function landLists(
   regionCode: string | undefined,
   date: string | undefined,
 ): Promise<TLandLists> {
-  const region = await regionInScope(db, auth, regionCode);
+  const region = await regionOr404(db, auth, regionCode);
   const on = date ?? chinaDate(new Date());
   const policy = await effectivePolicy(db, region.code, on);
   const param = policy.landLists;
@@ -62,7 +64,7 @@ export async function landLists(
 
 /** Resources by level (jilin §四(一) 分级发布): counts and areas per region level and zone level. */
 export async function resourcesByLevel(db: Db, auth: AuthContext, regionCode: string | undefined): Promise<TByLevel> {
-  const region = await regionInScope(db, auth, regionCode);
+  const region = await regionOr404(db, auth, regionCode);
   const rows = await repo.levelTotals(db, auth.scope, region.code);
   return {
     region: { code: region.code, name: region.name },
@@ -100,7 +102,7 @@ export async function priorityZoneShare(
   regionCode: string | undefined,
   year: number | undefined,
 ): Promise<TPriorityShare> {
-  const region = await regionInScope(db, auth, regionCode);
+  const region = await regionOr404(db, auth, regionCode);
   const y = year ?? Number(chinaDate(new Date()).slice(0, 4));
   // The pack in force in that year (its last day, or today for the current year).
   const today = chinaDate(new Date());

@@ -9,7 +9,7 @@ import {
   rankCandidates,
 } from '../../../domain/matching';
 import { foldText } from '../../../domain/names';
-import { can } from '../../../domain/permissions';
+import { can, mayWriteOwned } from '../../../domain/permissions';
 import { chinaDate } from '../../../domain/reporting';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
@@ -34,11 +34,7 @@ function requireDemandEditor(auth: AuthContext, project: ProjectRow): void {
       detail: { zh: '您的角色不能填写要素需求', en: 'Your role cannot enter factor demand' },
     });
   }
-  if (
-    auth.user.role === 'liaison' &&
-    project.firstUnitId !== auth.user.unitId &&
-    project.responsibleUnitId !== auth.user.unitId
-  ) {
+  if (!mayWriteOwned(auth.user, { ownerUnitIds: [project.firstUnitId, project.responsibleUnitId] })) {
     throw new AppError('FORBIDDEN', {
       detail: {
         zh: '联络员只能填写本单位首谈或负责项目的要素需求',

@@ -473,19 +473,6 @@ export async function regionsByCode(db: Db, codes: string[]): Promise<{ code: st
     .where(inArray(regions.code, codes));
 }
 
-export async function findUnitInScope(
-  db: Db,
-  scope: Scope,
-  id: string,
-): Promise<{ id: string; name: string; active: boolean } | undefined> {
-  const [row] = await db
-    .select({ id: units.id, name: units.name, active: units.active })
-    .from(units)
-    .where(and(eq(units.id, id), regionInScope(units.regionCode, scope)))
-    .limit(1);
-  return row;
-}
-
 // ---------------------------------------------------------------- demands
 
 export async function findDemand(db: Db, projectId: string, lock = false) {

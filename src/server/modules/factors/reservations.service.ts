@@ -1,7 +1,7 @@
 import { AppError } from '../../../domain/errors';
 import { isActive, type Stage } from '../../../domain/lifecycle';
 import { foldText } from '../../../domain/names';
-import { can } from '../../../domain/permissions';
+import { can, mayWriteOwned } from '../../../domain/permissions';
 import { chinaDate } from '../../../domain/reporting';
 import { RELEASE_CAUSE_LABELS, type ReleaseCause, checkExpiry, decideHold } from '../../../domain/reservation';
 import type { Db } from '../../db/client';
@@ -17,11 +17,7 @@ function requireReserver(auth: AuthContext, project: { firstUnitId: string; resp
   if (!can(auth.user.role, 'project.write')) {
     throw new AppError('FORBIDDEN', { detail: { zh: '您的角色不能预留要素', en: 'Your role cannot reserve factors' } });
   }
-  if (
-    auth.user.role === 'liaison' &&
-    project.firstUnitId !== auth.user.unitId &&
-    project.responsibleUnitId !== auth.user.unitId
-  ) {
+  if (!mayWriteOwned(auth.user, { ownerUnitIds: [project.firstUnitId, project.responsibleUnitId] })) {
     throw new AppError('FORBIDDEN', {
       detail: {
         zh: '联络员只能为本单位首谈或负责的项目预留',
@@ -158,7 +154,12 @@ async function endReservation(
 async function requireActiveInScope(tx: Db, auth: AuthContext, id: string): Promise<repo.ReservationRow> {
   const row = await repo.findReservation(tx, auth.scope, id, true);
   if (!row) throw new AppError('NOT_FOUND');
-  if (!can(auth.user.role, 'project.write') || (auth.user.role === 'liaison' && row.holderUserId !== auth.user.id)) {
+  // A hold belongs to its holder: a liaison changes only its own holds.
+  const ownHold = row.holderUserId === auth.user.id;
+  if (
+    !can(auth.user.role, 'project.write') ||
+    !mayWriteOwned(auth.user, { ownerUnitIds: [ownHold ? auth.user.unitId : null] })
+  ) {
     throw new AppError('FORBIDDEN', {
       detail: { zh: '只有预留人或项目干部可以处理预留', en: 'Only the holder or an officer can change a hold' },
     });
