@@ -24,27 +24,6 @@ export interface Me {
 
 export type SignInStep = 'totp' | 'enrol-totp' | 'change-password';
 
-/** The security administrator's password and session policy (GET/PUT /api/security/policy). */
-export interface SecurityPolicy {
-  passwordMinLength: number;
-  passwordHistory: number;
-  sessionIdleMinutes: number;
-  sessionTtlHours: number;
-  maxFailedLogins: number;
-  lockMinutes: number;
-  mfaRequired: boolean;
-  version: number;
-}
-
-export interface LockedUser {
-  id: string;
-  username: string;
-  displayName: string;
-  regionName: string;
-  lockedUntil: string;
-  failedLogins: number;
-}
-
 export interface RegionNode {
   code: string;
   name: string;

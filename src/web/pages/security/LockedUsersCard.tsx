@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Table, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../api/client';
-import type { LockedUser } from '../../api/types';
+import type { TLockedUser as LockedUser } from '../../../server/modules/security/schema';
 import { useShowError } from '../../api/useApiError';
 import { useLang } from '../../i18n';
 

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Form, InputNumber, Skeleton, Switch } from 'a
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../api/client';
 import { applyFieldErrors } from '../../api/forms';
-import type { SecurityPolicy } from '../../api/types';
+import type { TSecurityPolicy as SecurityPolicy } from '../../../server/modules/security/schema';
 import { useShowError } from '../../api/useApiError';
 import { useLang, type MessageKey } from '../../i18n';
 
@@ -17,7 +17,7 @@ const NUMBERS: { name: keyof PolicyValues; label: MessageKey; min: number; max: 
   { name: 'passwordHistory', label: 'security.passwordHistory', min: 5, max: 24 },
   { name: 'sessionIdleMinutes', label: 'security.sessionIdleMinutes', min: 1, max: 1440 },
   { name: 'sessionTtlHours', label: 'security.sessionTtlHours', min: 1, max: 720 },
-  { name: 'maxFailedLogins', label: 'security.maxFailedLogins', min: 1, max: 100 },
+  { name: 'maxFailedLogins', label: 'security.maxFailedLogins', min: 3, max: 20 },
   { name: 'lockMinutes', label: 'security.lockMinutes', min: 1, max: 1440 },
 ];
 
