@@ -20,6 +20,8 @@ export interface Me {
   totpEnabled?: boolean;
   /** The role must use two-factor under the current policy: it cannot be turned off. */
   mfaRequired?: boolean;
+  /** What the user may do (src/domain/permissions.ts); the shell shows only the pages these allow. */
+  actions?: string[];
 }
 
 export type SignInStep = 'totp' | 'enrol-totp' | 'change-password';

@@ -5,7 +5,8 @@ import { NotFound } from '../components/NotFound';
 import { ComingSoon } from '../components/ComingSoon';
 import { PageLoading } from '../components/PageLoading';
 import { useSignedInUser } from './auth';
-import { leafFeatures } from './features';
+import { landingPath, leafFeatures, permittedFeatures } from './features';
+import { actionsOfMe } from './permissions';
 import { RegionProvider } from './region';
 
 const UsersPage = lazy(() => import('../pages/admin/UsersPage'));
@@ -73,13 +74,15 @@ const HIDDEN: Record<string, React.ComponentType> = {
 
 export default function SignedInApp() {
   const me = useSignedInUser();
-  const pages = leafFeatures().filter((f) => !f.adminOnly || me.role === 'admin');
+  const actions = actionsOfMe(me);
+  // Only the pages the user's actions allow are routed: another path answers "not found".
+  const pages = leafFeatures(permittedFeatures(actions));
   return (
     <RegionProvider>
       <MainLayout>
         <Suspense fallback={<PageLoading />}>
           <Routes>
-            <Route index element={<Navigate to="/dashboard" replace />} />
+            <Route index element={<Navigate to={landingPath(actions)} replace />} />
             {pages.map((f) => {
               const Page = BUILT[f.path];
               return (

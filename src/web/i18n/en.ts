@@ -246,6 +246,8 @@ export const en: Dictionary = {
   'menu.admin.users': 'Users',
   'menu.admin.units': 'Units',
   'menu.admin.regions': 'Regions',
+  'menu.security': 'Security',
+  'menu.audit': 'Audit',
 
   'login.title': 'Sign in',
   'login.username': 'Username',

@@ -242,6 +242,8 @@ export const zhCN = {
   'menu.admin.users': '用户',
   'menu.admin.units': '单位',
   'menu.admin.regions': '地区',
+  'menu.security': '安全管理',
+  'menu.audit': '审计',
 
   'login.title': '用户登录',
   'login.username': '用户名',

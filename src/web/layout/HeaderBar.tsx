@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { findRegion, useRegionTree } from '../app/region';
 import { useLogout, useSignedInUser } from '../app/auth';
+import { mayDo } from '../app/permissions';
 import { LangSwitch } from '../components/LangSwitch';
 import { useLang } from '../i18n';
 import { ChangePasswordModal } from './ChangePasswordModal';
@@ -32,7 +33,8 @@ export function HeaderBar() {
 
   return (
     <Layout.Header className="zs-header">
-      <RegionPicker />
+      {/* the region being browsed matters only to roles that read business data */}
+      {mayDo(me, 'read') && <RegionPicker />}
       <div className="zs-header-spacer" />
       <LangSwitch />
       <NotificationBell />

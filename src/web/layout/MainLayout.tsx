@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  AuditOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   BankOutlined,
@@ -10,13 +11,15 @@ import {
   FileTextOutlined,
   FolderOpenOutlined,
   MessageOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, type MenuProps } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useSignedInUser } from '../app/auth';
-import { FEATURES, type Feature } from '../app/features';
+import { permittedFeatures, type Feature } from '../app/features';
+import { actionsOfMe } from '../app/permissions';
 import { useT, type Translate } from '../i18n';
 import { HeaderBar } from './HeaderBar';
 
@@ -31,23 +34,24 @@ const ICONS: Record<string, ReactNode> = {
   '/assessment': <AimOutlined />,
   '/policies': <FileTextOutlined />,
   '/notifications': <BellOutlined />,
+  '/security': <SafetyCertificateOutlined />,
+  '/audit': <AuditOutlined />,
   '/admin': <SettingOutlined />,
 };
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-function toMenuItems(features: Feature[], t: Translate, isAdmin: boolean): MenuItem[] {
-  return features
-    .filter((f) => !f.adminOnly || isAdmin)
-    .map((f) =>
-      f.children
-        ? { key: f.path, icon: ICONS[f.path], label: t(f.label), children: toMenuItems(f.children, t, isAdmin) }
-        : {
-            key: f.path,
-            icon: ICONS[f.path] ?? (f.path.split('/').length > 2 ? undefined : <AppstoreOutlined />),
-            label: t(f.label),
-          },
-    );
+/** The menu of the pages `features` holds (already cut to what the user may see: permittedFeatures). */
+function toMenuItems(features: Feature[], t: Translate): MenuItem[] {
+  return features.map((f) =>
+    f.children
+      ? { key: f.path, icon: ICONS[f.path], label: t(f.label), children: toMenuItems(f.children, t) }
+      : {
+          key: f.path,
+          icon: ICONS[f.path] ?? (f.path.split('/').length > 2 ? undefined : <AppstoreOutlined />),
+          label: t(f.label),
+        },
+  );
 }
 
 export function MainLayout({ children }: { children: ReactNode }) {
@@ -56,7 +60,7 @@ export function MainLayout({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
-  const items = useMemo(() => toMenuItems(FEATURES, t, me.role === 'admin'), [t, me.role]);
+  const items = useMemo(() => toMenuItems(permittedFeatures(actionsOfMe(me)), t), [t, me]);
   const parent = '/' + (pathname.split('/')[1] ?? '');
   const [openKeys, setOpenKeys] = useState<string[]>([parent]);
 
