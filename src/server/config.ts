@@ -51,6 +51,15 @@ const ConfigSchema = z.object({
   /** Investor-portal inquiries accepted per IP address per hour. */
   INQUIRY_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** The audit chain's HMAC key (hex or base64, at least 32 bytes); kept outside the database. */
+  AUDIT_KEY: z
+    .string()
+    .refine((v) => auditKeyBytes(v) !== null, 'must be at least 32 bytes, as hex or base64')
+    .optional(),
+  /** A file holding the audit key (hex or base64); used when AUDIT_KEY is not set. */
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
+  /** Where signed checkpoints of the audit chain's head are written (default DATA_DIR/audit-checkpoints). */
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
 })
   // A server on PostgreSQL is a deployment; the embedded database is the two-command demo.
   .transform(({ SEED_DEMO, MFA_REQUIRED, ...rest }) => ({
@@ -60,6 +69,13 @@ const ConfigSchema = z.object({
   }));
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** The bytes of an audit key written as hex (64+ digits) or base64, or null when shorter than 32 bytes. */
+export function auditKeyBytes(text: string): Buffer | null {
+  const v = text.trim();
+  const bytes = /^(?:[0-9a-f]{2})+$/i.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
+  return bytes.length >= 32 ? bytes : null;
+}
 
 /** Reads and validates the environment once; a bad value stops the start with its name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -5,11 +5,13 @@ import { chinaDate } from '../../domain/reporting';
 import { runOverdueReportsJob, runStalledProjectsJob } from '../modules/projects/reports.service';
 import { runObligationMonitor } from '../modules/services/service';
 import { runTicketEscalation } from '../modules/services/tickets.service';
+import { auditCheckpointJob } from './audit-checkpoint';
 import type { JobDefinition } from './queue';
 import { rateLimitPurgeJob } from './rate-limit-purge';
 
 /** Every scheduled job of the platform; features add theirs here. */
 export const JOB_DEFINITIONS: JobDefinition[] = [
+  auditCheckpointJob,
   {
     // Obligations marked due/met/late/breached (履约提醒函 for late ones); overdue tickets to the coordination list.
     name: 'services.daily',

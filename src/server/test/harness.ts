@@ -1,5 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are the JSON of any route; each test asserts the shape it needs */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -9,9 +12,14 @@ import { type Config, loadConfig } from '../config';
 import { type Database, openDatabase } from '../db/client';
 import { type Role, units, users } from '../db/schema';
 import { hashPassword } from '../lib/password';
+import { useAuditKey } from '../modules/audit/key';
 import { seedDatabase } from '../seed';
 
 export const TEST_PASSWORD = 'Test@12345';
+
+/** The audit key of test processes (hex); a CLI a test starts gets it as AUDIT_KEY. */
+export const TEST_AUDIT_KEY = createHash('sha256').update('zhaoshang test audit key').digest('hex');
+useAuditKey(Buffer.from(TEST_AUDIT_KEY, 'hex'));
 
 /**
  * A database for one test file: in-memory PGlite by default, or a fresh database on the server
@@ -139,6 +147,8 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     JOBS: 'false',
+    // checkpoints of this test's chain only, never the repository's ./data
+    AUDIT_CHECKPOINT_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'zs-audit-cp-')),
     // every test signs in from 127.0.0.1; rate-limit tests set the limits they exercise
     LOGIN_RATE_LIMIT: '1000',
     LOGIN_ADDRESS_RATE_LIMIT: '1000',
@@ -172,6 +182,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     async close() {
       await app.close();
       await database.close();
+      if (config.AUDIT_CHECKPOINT_DIR) fs.rmSync(config.AUDIT_CHECKPOINT_DIR, { recursive: true, force: true });
     },
   };
 }

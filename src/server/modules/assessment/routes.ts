@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditClient, recordExport } from '../audit/service';
 import { bulletinDocx, bulletinTitle, bulletinXlsx } from './bulletin';
 import * as sampling from './sampling.service';
 import {
@@ -201,6 +202,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const name = `${bulletinTitle(ranking)}${options.audience === 'public' ? '（公开版）' : ''}.${req.query.format}`;
       const file =
         req.query.format === 'docx' ? await bulletinDocx(ranking, options) : await bulletinXlsx(ranking, options);
+      await recordExport(db, req.auth, { what: 'bulletin', filters: req.query, name }, auditClient(req));
       return reply
         .type(req.query.format === 'docx' ? DOCX : XLSX)
         .header('content-disposition', attachment(name))

@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { createHash, createHmac } from 'node:crypto';
+import { asc, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import { canonicalJson } from '../../../domain/canonical-json';
-import { AppError } from '../../../domain/errors';
 import { insertMany } from '../../db/bulk';
 import { type Db, rows } from '../../db/client';
 import { auditLog } from '../../db/schema';
-import { type Scope, regionInScope } from '../../lib/scope';
+import type { AuthContext } from '../../lib/auth-context';
+import { auditKey } from './key';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -30,8 +31,13 @@ interface HashedFields {
   after: unknown;
 }
 
-function chainHash(prevHash: string, fields: HashedFields): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
+/**
+ * A row's hash over the one before it: HMAC-SHA256 under the audit key for keyed rows, plain
+ * sha256 for rows written before the key existed (they still verify, but none may follow a keyed row).
+ */
+function chainHash(prevHash: string, fields: HashedFields, keyed = true): string {
+  const hash = keyed ? createHmac('sha256', auditKey()) : createHash('sha256');
+  return hash.update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
 }
 
 /** Dates and other non-JSON values become what jsonb will hand back. */
@@ -70,7 +76,7 @@ export async function recordAuditBatch(tx: Db, entries: readonly AuditEntry[]): 
       after: jsonValue(entry.after),
     };
     const hash = chainHash(prevHash, fields);
-    values.push({ ...fields, at: new Date(fields.at), prevHash, hash });
+    values.push({ ...fields, at: new Date(fields.at), prevHash, hash, keyed: true });
     prevHash = hash;
   }
   await insertMany(tx, auditLog, values);
@@ -82,13 +88,32 @@ export interface ChainReport {
   /** The first row whose hash or link does not hold. */
   brokenAt?: number;
   reason?: string;
+  /** The last row verified and its hash (GENESIS_HASH for an empty chain). */
+  lastSeq: number;
+  headHash: string;
 }
 
-/** Walks the whole chain in order, in batches, recomputing every hash. */
-export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<ChainReport> {
+/**
+ * Walks the whole chain in order, in batches, recomputing every hash. `onRow` sees every row that
+ * verified, with the count of rows up to it, so checkpoints can be compared in the same pass.
+ */
+export async function verifyAuditChain(
+  db: Db,
+  options: { batchSize?: number; onRow?: (seq: number, hash: string, count: number) => void } = {},
+): Promise<ChainReport> {
+  const batchSize = options.batchSize ?? 5000;
   let prevHash = GENESIS_HASH;
   let afterSeq = 0;
   let checked = 0;
+  let keyedSeen = false;
+  const broken = (seq: number, reason: string): ChainReport => ({
+    ok: false,
+    checked,
+    brokenAt: seq,
+    reason,
+    lastSeq: afterSeq,
+    headHash: prevHash,
+  });
   for (;;) {
     const batch = await db
       .select()
@@ -96,44 +121,70 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<ChainR
       .where(sql`${auditLog.seq} > ${afterSeq}`)
       .orderBy(asc(auditLog.seq))
       .limit(batchSize);
-    if (batch.length === 0) return { ok: true, checked };
+    if (batch.length === 0) return { ok: true, checked, lastSeq: afterSeq, headHash: prevHash };
     for (const row of batch) {
-      if (row.prevHash !== prevHash) {
-        return { ok: false, checked, brokenAt: row.seq, reason: 'link to the previous row is broken' };
-      }
-      const expected = chainHash(prevHash, {
-        at: row.at.toISOString(),
-        actorId: row.actorId,
-        action: row.action,
-        entity: row.entity,
-        entityId: row.entityId,
-        regionCode: row.regionCode,
-        before: row.before,
-        after: row.after,
-      });
-      if (expected !== row.hash) {
-        return { ok: false, checked, brokenAt: row.seq, reason: 'row content does not match its hash' };
-      }
+      if (row.prevHash !== prevHash) return broken(row.seq, 'link to the previous row is broken');
+      // Rows written without the key may only precede keyed ones: otherwise anyone could append a sha256 tail.
+      if (keyedSeen && !row.keyed) return broken(row.seq, 'an unkeyed row follows a keyed row');
+      const expected = chainHash(
+        prevHash,
+        {
+          at: row.at.toISOString(),
+          actorId: row.actorId,
+          action: row.action,
+          entity: row.entity,
+          entityId: row.entityId,
+          regionCode: row.regionCode,
+          before: row.before,
+          after: row.after,
+        },
+        row.keyed,
+      );
+      if (expected !== row.hash) return broken(row.seq, 'row content does not match its hash');
+      keyedSeen ||= row.keyed;
       prevHash = row.hash;
       afterSeq = row.seq;
       checked++;
+      options.onRow?.(row.seq, row.hash, checked);
     }
   }
 }
 
-/** An entity's history, as far as the caller's scope reaches; nothing visible is a 404. */
-export async function entityHistory(db: Db, scope: Scope, entity: string, entityId: string) {
-  const list = await db
-    .select()
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.entity, entity),
-        eq(auditLog.entityId, entityId),
-        scope.all ? undefined : regionInScope(auditLog.regionCode, scope),
-      ),
-    )
-    .orderBy(asc(auditLog.seq));
-  if (list.length === 0) throw new AppError('NOT_FOUND');
-  return list;
+/** Who asked, from where: written into the `after` of export and audit-read rows. */
+export interface ClientInfo {
+  ip?: string;
+  userAgent?: string;
+}
+
+/** The caller's address and user agent, as a route handler sees them. */
+export function auditClient(req: FastifyRequest): ClientInfo {
+  return { ip: req.ip, userAgent: req.headers['user-agent'] };
+}
+
+/**
+ * Records that the caller took a file or a ledger out of the platform (action `export`): what,
+ * with which filters, and how many rows. Call it in the export's handler once the file is built.
+ */
+export async function recordExport(
+  db: Db,
+  auth: AuthContext,
+  exported: { what: string; id?: string; filters?: unknown; rows?: number; name?: string },
+  client: ClientInfo = {},
+): Promise<void> {
+  await db.transaction((tx) =>
+    recordAudit(tx, {
+      actorId: auth.user.id,
+      action: 'export',
+      entity: exported.what,
+      entityId: exported.id ?? '-',
+      regionCode: auth.user.regionCode,
+      after: {
+        name: exported.name,
+        filters: exported.filters ?? {},
+        rows: exported.rows,
+        ip: client.ip,
+        userAgent: client.userAgent?.slice(0, 300),
+      },
+    }),
+  );
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../../domain/errors';
 import { attachment, sendImportErrors, uploadedWorkbook, XLSX, ZBinary, zImportProblem } from '../../lib/excel-import';
 import { pickLang } from '../../lib/problem';
+import { auditClient, recordExport } from '../audit/service';
 import * as excel from './excel.service';
 
 const ZKind = z.object({ kind: z.enum(['parcels', 'buildings', 'funds']) });
@@ -91,6 +92,12 @@ export const factorExcelRoutes: FastifyPluginAsyncZod = async (app) => {
         throw err;
       }
       const name = lang === 'en' ? `${NAMES[req.params.kind].en}.xlsx` : `${NAMES[req.params.kind].zh}清单.xlsx`;
+      await recordExport(
+        db,
+        req.auth,
+        { what: `factors.${req.params.kind}`, filters: req.query, name },
+        auditClient(req),
+      );
       return reply.type(XLSX).header('content-disposition', attachment(name)).send(file);
     },
   );

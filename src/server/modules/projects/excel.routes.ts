@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachment, sendImportErrors, uploadedWorkbook, XLSX, ZBinary, zImportProblem } from '../../lib/excel-import';
 import { pickLang } from '../../lib/problem';
+import { auditClient, recordExport } from '../audit/service';
 import * as excel from './excel.service';
 import { PROJECT_SORTS, ZProjectFilters } from './schema';
 
@@ -67,6 +68,7 @@ export const projectExcelRoutes: FastifyPluginAsyncZod = async (app) => {
       const lang = pickLang(req.headers['accept-language']);
       const file = await excel.exportProjects(db, req.auth, req.query, lang);
       const name = lang === 'en' ? 'projects.xlsx' : '项目清单.xlsx';
+      await recordExport(db, req.auth, { what: 'projects', filters: req.query, name }, auditClient(req));
       return reply.type(XLSX).header('content-disposition', attachment(name)).send(file);
     },
   );

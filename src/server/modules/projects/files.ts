@@ -6,7 +6,7 @@ import { AppError } from '../../../domain/errors';
 import { can } from '../../../domain/permissions';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
-import { recordAudit } from '../audit/service';
+import { auditClient, recordAudit, recordExport } from '../audit/service';
 import { presentFile } from './presenter';
 import * as repo from './repository';
 import { ZFile, ZProjectParams, type TFile } from './schema';
@@ -141,6 +141,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const file = await downloadFile(db, req.auth, req.params.id);
+      await recordExport(db, req.auth, { what: 'file', id: req.params.id, name: file.name }, auditClient(req));
       return reply
         .type(file.mimeType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)

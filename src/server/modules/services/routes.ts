@@ -35,6 +35,7 @@ import {
   ZVisitList,
   ZVisitRequest,
 } from './schema';
+import { auditClient, recordExport } from '../audit/service';
 import * as services from './service';
 import * as tickets from './tickets.service';
 import * as visits from './visits.service';
@@ -209,6 +210,12 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const file = await services.letterDocument(db, req.auth, req.params.id);
+      await recordExport(
+        db,
+        req.auth,
+        { what: 'reminder_letter', id: req.params.id, name: file.name },
+        auditClient(req),
+      );
       return reply
         .type(DOCX)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
@@ -342,7 +349,11 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZProjectLedger },
       },
     },
-    async (req) => tickets.projectLedger(db, req.auth, req.params.id),
+    async (req) => {
+      const ledger = await tickets.projectLedger(db, req.auth, req.params.id);
+      await recordExport(db, req.auth, { what: 'service_ledger', id: req.params.id }, auditClient(req));
+      return ledger;
+    },
   );
 
   app.put(
