@@ -17,6 +17,7 @@ export function isSafeText(value: string): boolean {
 }
 
 // In a /u pattern a surrogate pair reads as one code point, so \p{Cs} matches only unpaired halves.
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what this pattern looks for
 const UNSAFE = /[\u0000\p{Cs}]/u;
 
 /**
