@@ -386,14 +386,6 @@ export async function enterpriseInScope(db: Db, scope: Scope, id: string) {
   return row;
 }
 
-export async function unitInScope(db: Db, scope: Scope, id: string) {
-  const [row] = await db
-    .select({ id: units.id, name: units.name })
-    .from(units)
-    .where(and(eq(units.id, id), regionInScope(units.regionCode, scope)));
-  return row;
-}
-
 export async function regionInScopeExists(db: Db, scope: Scope, code: string) {
   const [row] = await db
     .select({ code: regions.code, name: regions.name, path: regions.path })

@@ -4,8 +4,10 @@ import { isGap } from '../../../domain/chain-targets';
 import { AppError, type Bilingual, type FieldError } from '../../../domain/errors';
 import { findDivision, sectionOfDivision } from '../../../domain/industry';
 import { rankCandidates } from '../../../domain/recommend';
+import { can } from '../../../domain/permissions';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { scopeErrors } from '../../lib/scope';
 import { recordAudit } from '../audit/service';
 import { getEnterprise } from '../enterprises/service';
 import { lineageOf, effectivePolicy } from '../policies/service';
@@ -39,9 +41,9 @@ import type {
   TUpdateSegmentRequest,
 } from './schema';
 
-/** Chain maps are edited by officers, leaders and admins; liaisons and viewers read them. */
+/** Chain maps are edited by the roles that run projects (officers, leaders, admins); liaisons and viewers read them. */
 export function requireChainEditor(auth: AuthContext): void {
-  if (auth.user.role === 'officer' || auth.user.role === 'leader' || auth.user.role === 'admin') return;
+  if (can(auth.user.role, 'project.transition')) return;
   throw new AppError('FORBIDDEN', {
     detail: { zh: '只有招商人员、领导和管理员可以修改产业链', en: 'Only officers, leaders and admins change chains' },
   });
@@ -249,13 +251,7 @@ export async function createChain(db: Db, auth: AuthContext, input: TCreateChain
   requireChainEditor(auth);
   return db.transaction(async (tx) => {
     const errors: FieldError[] = [];
-    if (!(await repo.regionInScopeExists(tx, auth.scope, input.regionCode))) {
-      errors.push({
-        field: 'body.regionCode',
-        zh: `行政区 ${input.regionCode} 不存在或不在您的数据范围内`,
-        en: `Region ${input.regionCode} does not exist or is outside your scope`,
-      });
-    }
+    errors.push(...(await scopeErrors(tx, auth.scope, { regions: { 'body.regionCode': input.regionCode } })));
     errors.push(...(await checkCatalogEntry(tx, input.catalogEntryCode)));
     if (errors.length) throw new AppError('VALIDATION', { fields: errors });
     const id = await repo.insertChain(tx, {
@@ -289,13 +285,7 @@ export async function updateChain(db: Db, auth: AuthContext, id: string, input: 
     if (current.version !== input.version) throw staleVersion(current.version);
     const before = await loadChain(tx, auth, id);
     const errors = await checkCatalogEntry(tx, input.catalogEntryCode);
-    if (input.team?.leadUnitId && !(await repo.unitInScope(tx, auth.scope, input.team.leadUnitId))) {
-      errors.push({
-        field: 'body.team.leadUnitId',
-        zh: '牵头单位不存在或不在您的数据范围内',
-        en: 'The lead unit does not exist or is outside your scope',
-      });
-    }
+    errors.push(...(await scopeErrors(tx, auth.scope, { units: { 'body.team.leadUnitId': input.team?.leadUnitId } })));
     if (errors.length) throw new AppError('VALIDATION', { fields: errors });
     if (input.name && (await repo.chainNameTaken(tx, current.regionCode, input.name, id))) throw nameTaken();
     await repo.updateChain(tx, id, {

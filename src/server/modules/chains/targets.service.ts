@@ -2,6 +2,7 @@ import { canConvert, checkTargetMove } from '../../../domain/chain-targets';
 import { AppError, type FieldError } from '../../../domain/errors';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { scopeErrors } from '../../lib/scope';
 import { recordAudit } from '../audit/service';
 import { createProject } from '../projects/service';
 import { presentTarget } from './presenter';
@@ -67,13 +68,7 @@ export async function createTarget(
       });
     }
     const ownerUnitId = input.ownerUnitId ?? auth.user.unitId;
-    if (!(await repo.unitInScope(tx, auth.scope, ownerUnitId))) {
-      errors.push({
-        field: 'body.ownerUnitId',
-        zh: '责任单位不存在或不在您的数据范围内',
-        en: 'The owner unit does not exist or is outside your scope',
-      });
-    }
+    errors.push(...(await scopeErrors(tx, auth.scope, { units: { 'body.ownerUnitId': ownerUnitId } })));
     if (errors.length) throw new AppError('VALIDATION', { fields: errors });
     const id = await repo.insertTarget(tx, {
       segmentId,
@@ -116,13 +111,7 @@ export async function updateTarget(
       const refused = checkTargetMove(current.status, input.status);
       if (refused) errors.push({ field: 'body.status', ...refused });
     }
-    if (input.ownerUnitId && !(await repo.unitInScope(tx, auth.scope, input.ownerUnitId))) {
-      errors.push({
-        field: 'body.ownerUnitId',
-        zh: '责任单位不存在或不在您的数据范围内',
-        en: 'The owner unit does not exist or is outside your scope',
-      });
-    }
+    errors.push(...(await scopeErrors(tx, auth.scope, { units: { 'body.ownerUnitId': input.ownerUnitId } })));
     if (errors.length) throw new AppError('VALIDATION', { fields: errors });
     const before = await loadTarget(tx, auth, id);
     await repo.updateTarget(tx, id, { status: input.status, ownerUnitId: input.ownerUnitId, note: input.note });
