@@ -67,10 +67,13 @@ describe('sign-in', () => {
     const weak = await officer.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' });
     expect(weak.status).toBe(400);
     expect(weak.body.errors[0].field).toBe('body.newPassword');
-    const ok = await officer.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'NewPass2025' });
+    const ok = await officer.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Kettle-Orbit-Plum-42',
+    });
     expect(ok.status).toBe(204);
     expect((await t.client().login(username, TEST_PASSWORD)).status).toBe(401);
-    expect((await t.client().login(username, 'NewPass2025')).status).toBe(200);
+    expect((await t.client().login(username, 'Kettle-Orbit-Plum-42')).status).toBe(200);
   });
 
   it('validates the body and names the field in both languages', async () => {

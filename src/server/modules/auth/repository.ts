@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import { type Db, preparedStatement } from '../../db/client';
 import { meta, passwordHistory, recoveryCodes, regions, sessions, units, users } from '../../db/schema';
 import { POLICY_KEY } from '../security/policy';
@@ -113,7 +113,9 @@ export async function addPasswordHistory(db: Db, userId: string, passwordHash: s
     .where(eq(passwordHistory.userId, userId))
     .orderBy(desc(passwordHistory.createdAt), desc(passwordHistory.id))
     .limit(keep);
-  await db.delete(passwordHistory).where(and(eq(passwordHistory.userId, userId), notInArray(passwordHistory.id, newest)));
+  await db
+    .delete(passwordHistory)
+    .where(and(eq(passwordHistory.userId, userId), notInArray(passwordHistory.id, newest)));
 }
 
 /** The hashes of the current password and the newest earlier ones, `count` in all at most. */
@@ -168,9 +170,4 @@ export async function countUnusedRecoveryCodes(db: Db, userId: string): Promise<
 
 export async function purgeExpiredSessions(db: Db): Promise<void> {
   await db.delete(sessions).where(sql`${sessions.expiresAt} <= now()`);
-}
-
-/** Sessions of these users end (used when their role or scope changes). */
-export async function deleteSessionsOf(db: Db, userIds: string[]) {
-  if (userIds.length) await db.delete(sessions).where(inArray(sessions.userId, userIds));
 }

@@ -14,7 +14,10 @@ export const ZLoginRequest = z.object({
  */
 export const ZPassword = z
   .string()
-  .min(MIN_PASSWORD_LENGTH, `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符|The password needs at least ${MIN_PASSWORD_LENGTH} characters`)
+  .min(
+    MIN_PASSWORD_LENGTH,
+    `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符|The password needs at least ${MIN_PASSWORD_LENGTH} characters`,
+  )
   .max(MAX_PASSWORD_LENGTH)
   .describe(
     'At least 12 characters (or the security policy’s minimum), not containing the username, not one of the last 5, and hard to guess (zxcvbn score 3+)',
@@ -28,9 +31,7 @@ export const ZChangePasswordRequest = z.object({
 export const ZPendingStep = z
   .enum(['totp', 'enrol-totp', 'change-password'])
   .nullable()
-  .describe(
-    'A step the session owes before anything else opens: totp (second factor), change-password, enrol-totp',
-  );
+  .describe('A step the session owes before anything else opens: totp (second factor), change-password, enrol-totp');
 
 export const ZMe = z.object({
   id: z.string().uuid(),
@@ -55,7 +56,12 @@ export const ZTotpSetup = z.object({
   uri: z.string().describe('otpauth:// URI, for a QR code'),
 });
 
-export const ZTotpEnableRequest = z.object({ code: z.string().trim().regex(/^\d{6}$/, '请输入 6 位数字|Enter the 6 digits') });
+export const ZTotpEnableRequest = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '请输入 6 位数字|Enter the 6 digits'),
+});
 
 export const ZRecoveryCodes = z.object({
   recoveryCodes: z.array(z.string()).describe('Ten one-time codes, shown only this once'),

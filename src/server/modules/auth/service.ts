@@ -80,14 +80,14 @@ export async function recordFailedSignIn(
 ): Promise<void> {
   // Its own transaction (a savepoint inside the caller's): the chain's lock is held until it ends.
   await db.transaction(async (tx) => {
-   await recordAudit(tx, {
-    actorId: null,
-    action: 'auth.login_failed',
-    entity: 'user',
-    entityId: 'userId' in who ? who.userId : who.unknownName.toLowerCase().slice(0, UNKNOWN_NAME_LENGTH),
-    regionCode: 'userId' in who ? who.regionCode : null,
-    after: { username, ip: source.ip ?? null, userAgent: source.userAgent?.slice(0, 300) ?? null, reason },
-   });
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'auth.login_failed',
+      entity: 'user',
+      entityId: 'userId' in who ? who.userId : who.unknownName.toLowerCase().slice(0, UNKNOWN_NAME_LENGTH),
+      regionCode: 'userId' in who ? who.regionCode : null,
+      after: { username, ip: source.ip ?? null, userAgent: source.userAgent?.slice(0, 300) ?? null, reason },
+    });
   });
 }
 
@@ -155,7 +155,11 @@ export async function login(
   });
   const row = await repo.findSession(db, id);
   if (!row) throw new AppError('INTERNAL');
-  return { token, context: toContext(row, pendingStep(row.session, row.user, policy)), ttlHours: policy.sessionTtlHours };
+  return {
+    token,
+    context: toContext(row, pendingStep(row.session, row.user, policy)),
+    ttlHours: policy.sessionTtlHours,
+  };
 }
 
 export async function recordSignIn(
@@ -203,7 +207,10 @@ export async function authenticate(db: Db, token: string, config: Config): Promi
 const STEP_ROUTES: Record<PendingStep, { routes: string[]; what: Bilingual }> = {
   totp: {
     routes: ['POST /api/auth/totp'],
-    what: { zh: '请输入动态验证码（或恢复码）完成登录', en: 'Enter your authenticator code (or a recovery code) to finish signing in' },
+    what: {
+      zh: '请输入动态验证码（或恢复码）完成登录',
+      en: 'Enter your authenticator code (or a recovery code) to finish signing in',
+    },
   },
   'change-password': {
     routes: ['POST /api/auth/password'],
@@ -211,7 +218,10 @@ const STEP_ROUTES: Record<PendingStep, { routes: string[]; what: Bilingual }> = 
   },
   'enrol-totp': {
     routes: ['POST /api/auth/totp/setup', 'POST /api/auth/totp/enable'],
-    what: { zh: '您的角色须启用双因素登录，请先绑定动态验证码', en: 'Your role requires two-factor sign-in; set up an authenticator first' },
+    what: {
+      zh: '您的角色须启用双因素登录，请先绑定动态验证码',
+      en: 'Your role requires two-factor sign-in; set up an authenticator first',
+    },
   },
 };
 const ALWAYS_OPEN = new Set(['GET /api/auth/me', 'POST /api/auth/logout']);
@@ -226,7 +236,9 @@ export function assertSessionComplete(auth: AuthContext, method: string, routeUr
   const route = `${method} ${routeUrl ?? ''}`;
   const step = STEP_ROUTES[auth.pending];
   if (ALWAYS_OPEN.has(route) || step.routes.includes(route)) return;
-  throw new AppError('AUTH_STEP_REQUIRED', { detail: { zh: `${step.what.zh}（${auth.pending}）`, en: `${step.what.en} (${auth.pending})` } });
+  throw new AppError('AUTH_STEP_REQUIRED', {
+    detail: { zh: `${step.what.zh}（${auth.pending}）`, en: `${step.what.en} (${auth.pending})` },
+  });
 }
 
 /** Signs a user out everywhere (deactivation, a password reset by an administrator). */

@@ -42,7 +42,9 @@ function newRecoveryCode(): string {
 function recoveryCodeHash(code: string): string | null {
   const plain = code.toLowerCase().replace(/[\s-]/g, '');
   if (!/^[a-z2-7]{10}$/.test(plain)) return null;
-  return createHash('sha256').update(`${plain.slice(0, 5)}-${plain.slice(5)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${plain.slice(0, 5)}-${plain.slice(5)}`)
+    .digest('hex');
 }
 
 async function newRecoveryCodes(db: Db, userId: string): Promise<string[]> {
@@ -131,7 +133,10 @@ export async function setupTotp(db: Db, auth: AuthContext): Promise<{ secret: st
   const { user } = await requireUser(db, auth);
   if (user.totpEnabledAt) {
     throw new AppError('CONFLICT', {
-      detail: { zh: '已启用双因素登录；如需更换，请先停用', en: 'Two-factor sign-in is on; turn it off first to replace it' },
+      detail: {
+        zh: '已启用双因素登录；如需更换，请先停用',
+        en: 'Two-factor sign-in is on; turn it off first to replace it',
+      },
     });
   }
   const secret = new Secret({ size: 20 }).base32;
@@ -194,7 +199,11 @@ export async function disableTotp(db: Db, config: Config, auth: AuthContext, pas
 }
 
 /** A new set of recovery codes (the password confirms it); the old set stops working. */
-export async function renewRecoveryCodes(db: Db, auth: AuthContext, password: string): Promise<{ recoveryCodes: string[] }> {
+export async function renewRecoveryCodes(
+  db: Db,
+  auth: AuthContext,
+  password: string,
+): Promise<{ recoveryCodes: string[] }> {
   const { user } = await requireUser(db, auth);
   await requirePassword(user.passwordHash, password);
   if (!user.totpEnabledAt) {

@@ -295,7 +295,7 @@ describe('users', () => {
       displayName: '辽源投促 新同事',
       role: 'officer',
       unitId: unit.id,
-      password: 'Welcome2025',
+      password: 'Kettle-Orbit-Plum-42',
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -310,7 +310,7 @@ describe('users', () => {
     expect(res.body.passwordHash).toBeUndefined();
 
     const c = t.client();
-    expect((await c.login(username, 'Welcome2025')).status).toBe(200);
+    expect((await c.login(username, 'Kettle-Orbit-Plum-42')).status).toBe(200);
     expect((await c.get('/api/auth/me')).body.region.code).toBe('220400');
 
     const dup = await admin.post('/api/users', {
@@ -318,7 +318,7 @@ describe('users', () => {
       displayName: 'x',
       role: 'viewer',
       unitId: unit.id,
-      password: 'Welcome2025',
+      password: 'Kettle-Orbit-Plum-42',
     });
     expect(dup.status).toBe(409);
     expect(dup.body.errors[0].field).toBe('body.username');
@@ -338,14 +338,14 @@ describe('users', () => {
       displayName: 'x',
       role: 'viewer',
       unitId: unit.id,
-      password: 'Welcome2025',
+      password: 'Kettle-Orbit-Plum-42',
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('body.username');
 
     const history = await admin.get(`/api/audit?entity=user&id=${res.body.id}`);
     expect(history.body.items.map((r: { action: string }) => r.action)).toEqual(['user.created']);
-    expect(JSON.stringify(history.body)).not.toMatch(/argon2|passwordHash|Welcome2025/);
+    expect(JSON.stringify(history.body)).not.toMatch(/argon2|passwordHash|Kettle-Orbit-Plum-42/);
   });
 
   it('lists and edits users; stale versions are refused; deactivation signs the user out', async () => {
@@ -375,11 +375,11 @@ describe('users', () => {
     expect((await t.client().login(username)).status).toBe(401);
 
     const history = await admin.get(`/api/audit?entity=user&id=${user.id}`);
-    expect(history.body.items.map((r: { action: string }) => r.action)).toEqual(['user.updated', 'user.updated']);
+    expect(history.body.items.map((r: { action: string }) => r.action)).toEqual(['user.role_changed', 'user.deactivated']);
     expect(history.body.items[1].after).toMatchObject({ active: false });
   });
 
-  it('resets a password: lifts the lock-out and ends old sessions', async () => {
+  it('resets a password: ends old sessions, forces a change, and leaves the lock-out to the security admin', async () => {
     const target = await t.signIn({ role: 'officer', regionCode: '220400' });
     const username = (await target.get('/api/auth/me')).body.username as string;
     const c = t.client();
@@ -388,11 +388,17 @@ describe('users', () => {
     const [locked] = (await admin.get(`/api/users?q=${username}`)).body.items;
     expect(locked.lockedUntil).not.toBeNull();
 
-    const reset = await admin.post(`/api/users/${target.userId}/reset-password`, { password: 'Fresh2025go' });
+    const reset = await admin.post(`/api/users/${target.userId}/reset-password`, { password: 'Violet-Harbour-Quill-77' });
     expect(reset.status).toBe(204);
     expect((await target.get('/api/auth/me')).status).toBe(401);
+    // 三权分立: the system admin's reset does not unlock; the security admin does.
+    expect((await t.client().login(username, 'Violet-Harbour-Quill-77')).status).toBe(423);
+    const security = await t.signIn({ role: 'security', regionCode: '000000' });
+    expect((await security.post(`/api/security/users/${target.userId}/unlock`)).status).toBe(204);
     expect((await t.client().login(username, TEST_PASSWORD)).status).toBe(401);
-    expect((await t.client().login(username, 'Fresh2025go')).status).toBe(200);
+    const fresh = await t.client().login(username, 'Violet-Harbour-Quill-77');
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.pending).toBe('change-password');
     const [after] = (await admin.get(`/api/users?q=${username}`)).body.items;
     expect(after.lockedUntil).toBeNull();
 
@@ -414,7 +420,7 @@ describe('users', () => {
     expect(edit.status).toBe(404);
     expect(edit.body.code).toBe('NOT_FOUND');
     expect(
-      (await jilinAdmin.post(`/api/users/${gansu.userId}/reset-password`, { password: 'Hijack2025' })).status,
+      (await jilinAdmin.post(`/api/users/${gansu.userId}/reset-password`, { password: 'Granite-Meadow-Lantern-19' })).status,
     ).toBe(404);
     // nothing changed: the Gansu officer is still signed in
     expect((await gansu.get('/api/auth/me')).status).toBe(200);
@@ -424,7 +430,7 @@ describe('users', () => {
       displayName: 'x',
       role: 'officer',
       unitId: gansu.unitId,
-      password: 'Welcome2025',
+      password: 'Kettle-Orbit-Plum-42',
     });
     expect(intoGansu.status).toBe(404);
     const moveToGansu = await jilinAdmin.patch(`/api/users/${liaoyuan.userId}`, { version: 1, unitId: gansu.unitId });
@@ -447,10 +453,10 @@ describe('users', () => {
           displayName: 'x',
           role: 'admin',
           unitId,
-          password: 'Welcome2025',
+          password: 'Kettle-Orbit-Plum-42',
         }),
         c.patch(`/api/users/${officer.userId}`, { version: 1, role: 'admin' }),
-        c.post(`/api/users/${officer.userId}/reset-password`, { password: 'Welcome2025' }),
+        c.post(`/api/users/${officer.userId}/reset-password`, { password: 'Kettle-Orbit-Plum-42' }),
         c.post('/api/units', { name: uniqueName('x'), kind: 'centre', regionCode: '220400' }),
         c.patch(`/api/units/${unitId}`, { version: 1, active: false }),
       ]);

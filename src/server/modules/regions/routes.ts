@@ -22,7 +22,7 @@ import * as regions from './service';
 import * as users from './users.service';
 
 export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps;
+  const { db, config } = app.deps;
 
   app.get(
     '/api/regions',
@@ -148,7 +148,7 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: ZUser },
       },
     },
-    async (req, reply) => reply.code(201).send(await users.createUser(db, req.auth, req.body)),
+    async (req, reply) => reply.code(201).send(await users.createUser(db, config, req.auth, req.body)),
   );
 
   app.patch(
@@ -179,7 +179,7 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      await users.resetUserPassword(db, req.auth, req.params.id, req.body.password);
+      await users.resetUserPassword(db, config, req.auth, req.params.id, req.body.password);
       return reply.code(204).send(null);
     },
   );

@@ -13,6 +13,8 @@ const userSelection = {
   unitId: users.unitId,
   active: users.active,
   lockedUntil: users.lockedUntil,
+  mustChangePassword: users.mustChangePassword,
+  totpEnabled: sql<boolean>`${users.totpEnabledAt} is not null`,
   version: users.version,
   createdAt: users.createdAt,
   unitName: units.name,
@@ -29,6 +31,8 @@ export interface UserRow {
   unitId: string;
   active: boolean;
   lockedUntil: Date | null;
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
   version: number;
   createdAt: Date;
   unitName: string;
@@ -105,17 +109,25 @@ export async function updateUser(
   return updated.length === 1;
 }
 
-/** Sets a new password and lifts any lock-out. */
+/** Sets a password chosen by an administrator: the user must replace it at the next sign-in. */
 export async function resetPassword(db: Db, id: string, passwordHash: string): Promise<void> {
   await db
     .update(users)
     .set({
       passwordHash,
       passwordChangedAt: new Date(),
-      failedLogins: 0,
-      lockedUntil: null,
+      mustChangePassword: true,
       version: sql`${users.version} + 1`,
       updatedAt: new Date(),
     })
     .where(eq(users.id, id));
+}
+
+/** Active accounts with this role other than `exceptId`, anywhere. */
+export async function countActiveWithRole(db: Db, role: Role, exceptId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, role), eq(users.active, true), sql`${users.id} <> ${exceptId}`));
+  return Number(row?.n ?? 0);
 }

@@ -1,11 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  ZLockedUserList,
-  ZSecurityPolicy,
-  ZUpdateSecurityPolicyRequest,
-  ZUserIdParams,
-} from './schema';
+import { ZLockedUserList, ZSecurityPolicy, ZUpdateSecurityPolicyRequest, ZUserIdParams } from './schema';
 import * as security from './service';
 
 /** The security administrator's screens (安全管理员, 三权分立): policy and lock-outs. */
