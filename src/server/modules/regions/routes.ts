@@ -144,6 +144,7 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['users'],
         summary: 'Create a user (admin) / 新建用户（管理员）',
+        description: 'The password is held to the security policy (400 VALIDATION on body.password, with the reason).',
         body: ZCreateUserRequest,
         response: { 201: ZUser },
       },
@@ -158,6 +159,8 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['users'],
         summary: 'Edit a user (admin) / 修改用户（管理员）',
+        description:
+          'A role cannot be changed to or from security or auditor, nor the last active holder of either deactivated (403, 三权分立).',
         params: ZIdParams,
         body: ZUpdateUserRequest,
         response: { 200: ZUser },
@@ -173,6 +176,10 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['users'],
         summary: "Reset a user's password (admin) / 重置用户密码（管理员）",
+        description:
+          'The password is held to the security policy; the user must change it at the next sign-in and is signed out ' +
+          'everywhere. A lock-out stays (the security admin unlocks). A security or audit administrator’s password ' +
+          'may be reset only while their two-factor sign-in is on (三权分立). 新密码须符合口令策略，用户下次登录须修改。',
         params: ZIdParams,
         body: ZResetPasswordRequest,
         response: { 204: z.null() },
