@@ -331,3 +331,29 @@ describe('checkpoints catch what the chain alone cannot (finding 6)', () => {
     expect(report.message.zh).toContain('签名无效');
   });
 });
+
+describe('concurrent writers', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  it('never forks the chain, even when a caller passes the pool instead of its transaction', async () => {
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        recordAudit(database.db, {
+          actorId: null,
+          action: 'test.concurrent',
+          entity: 'thing',
+          entityId: `c-${i}`,
+          regionCode: null,
+        }),
+      ),
+    );
+    const report = await verifyAuditChain(database.db);
+    expect(report.ok).toBe(true);
+    const rowsWritten = await database.db.select().from(auditLog).where(eq(auditLog.action, 'test.concurrent'));
+    expect(rowsWritten).toHaveLength(12);
+  });
+});

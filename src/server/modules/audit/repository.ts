@@ -53,6 +53,7 @@ export async function historyRows(db: Db, entity: string, entityId: string, scop
 
 export interface TrailFilter {
   actorId?: string;
+  actorUsername?: string;
   entity?: string;
   entityId?: string;
   action?: string;
@@ -68,6 +69,9 @@ function trailWhere(scope: Scope, f: TrailFilter): SQL | undefined {
     // Rows without a region (system events, sign-ins of unknown names) are national: only a country-level auditor sees them.
     scope.all || scope.regionCode === COUNTRY_CODE ? undefined : regionInScope(auditLog.regionCode, scope),
     f.actorId ? eq(auditLog.actorId, f.actorId) : undefined,
+    f.actorUsername
+      ? sql`${auditLog.actorId} in (select u.id from users u where u.username = ${f.actorUsername})`
+      : undefined,
     f.entity ? eq(auditLog.entity, f.entity) : undefined,
     f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
     f.action ? sql`${auditLog.action} like ${containsPattern(f.action).slice(1)}` : undefined,

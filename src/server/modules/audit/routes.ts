@@ -39,6 +39,7 @@ const chinaDate = z
 
 const ZTrailFilters = z.object({
   user: z.string().uuid().optional().describe('Actor user id / 操作人'),
+  username: z.string().min(1).max(64).optional().describe('Actor user name / 操作人用户名'),
   entity: z.string().min(1).max(40).optional(),
   entityId: z.string().min(1).max(80).optional(),
   action: z.string().min(1).max(60).optional().describe('Action, or its prefix such as `auth.` / 操作（可为前缀）'),

@@ -60,6 +60,13 @@ export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
  */
 export async function recordAuditBatch(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  // A caller may pass the pool rather than its transaction: the lock would then end with its own
+  // statement and two writers could fork the chain. A nested transaction (a savepoint inside the
+  // caller's) keeps lock, head read and insert together either way.
+  await tx.transaction(async (inner) => appendRows(inner, entries));
+}
+
+async function appendRows(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(7220400)`);
   const [last] = await rows<{ hash: string }>(tx, sql`select hash from audit_log order by seq desc limit 1`);
   let prevHash = last?.hash ?? GENESIS_HASH;

@@ -14,6 +14,7 @@ import { type ClientInfo, recordAudit, recordExport } from './service';
 
 export interface TrailQuery {
   user?: string;
+  username?: string;
   entity?: string;
   entityId?: string;
   action?: string;
@@ -84,6 +85,7 @@ async function toFilter(db: Db, auth: AuthContext, q: TrailQuery): Promise<repo.
   }
   return {
     actorId: q.user,
+    actorUsername: q.username,
     entity: q.entity,
     entityId: q.entityId,
     action: q.action,
