@@ -1,11 +1,15 @@
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { type Database, openDatabase } from '../src/server/db/client';
+import { useAuditKey } from '../src/server/modules/audit/key';
 import { seedDatabase } from '../src/server/seed';
 
 export const ADMIN_PASSWORD = 'Admin@e2e2025';
@@ -22,9 +26,15 @@ export interface E2eServer {
 /** The real app serving the built web over a fresh, seeded in-memory database, on a random port. */
 export async function startE2eServer(): Promise<E2eServer> {
   if (!fs.existsSync(`${WEB_DIR}/index.html`)) throw new Error(`${WEB_DIR} is not built: run \`npx vite build\` first`);
+  // A key and a checkpoint directory of this run only: never the repository's ./data.
+  useAuditKey(randomBytes(32));
   const database = await openDatabase({});
   await seedDatabase(database.db, { adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD, demo: true });
-  const config = loadConfig({ LOG_LEVEL: 'silent', JOBS: 'false' });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    JOBS: 'false',
+    AUDIT_CHECKPOINT_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'zs-e2e-audit-cp-')),
+  });
   const app = await buildApp({ database, config, webDir: WEB_DIR, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -33,6 +33,7 @@ const PartnersPage = lazy(() => import('../pages/partners/PartnersPage'));
 const NotificationsPage = lazy(() => import('../pages/notifications/NotificationsPage'));
 const InquiriesPage = lazy(() => import('../pages/inquiries/InquiriesPage'));
 const SecurityPage = lazy(() => import('../pages/security/SecurityPage'));
+const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
 const AccountSecurityPage = lazy(() => import('../pages/account/AccountSecurityPage'));
 
 /** Built pages by path; the rest of the menu shows "coming soon" until its feature lands. */
@@ -58,6 +59,7 @@ const BUILT: Record<string, React.ComponentType> = {
   '/notifications': NotificationsPage,
   '/inquiries': InquiriesPage,
   '/security': SecurityPage,
+  '/audit': AuditPage,
 };
 
 /** Pages reached by links rather than the menu (static paths win over `:id` in React Router). */
