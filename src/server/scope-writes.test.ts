@@ -200,6 +200,34 @@ describe('finding 2: writes name only regions and units of the caller’s scope'
     expectOutOfScope(partner, 'body.ownerUnitId');
   });
 
+  it('offers a project for transfer only within the caller’s province, where the receiving region consents', async () => {
+    const p = await project(dongfeng, { hostRegionCode: '220421' });
+    const far = await dongfeng.post(`/api/coordination/projects/${p.id}/transfers`, {
+      toRegionCode: '620100',
+      reason: '外省条件更好',
+    });
+    expectOutOfScope(far, 'body.toRegionCode');
+    // Outside the county's subtree but inside its province: the stated exception, with consent.
+    const sibling = await dongfeng.post(`/api/coordination/projects/${p.id}/transfers`, {
+      toRegionCode: '220422',
+      reason: '用地需求在东辽县可满足',
+    });
+    expect(sibling.status, JSON.stringify(sibling.body)).toBe(201);
+    expect(sibling.body.status).toBe('offered');
+    expect((await officer.get(`/api/projects/${p.id}`)).body.hostRegion.code).toBe('220421');
+  });
+
+  it('refuses another province’s unit as a task force’s lead unit', async () => {
+    const leader = await t.signIn({ role: 'leader', regionCode: '220400', unitName: '辽源市商务局' });
+    const p = await project(officer);
+    const taskForce = await leader.post(`/api/projects/${p.id}/task-forces`, {
+      leaderName: '张市长',
+      leadUnitId: gansu.unitId,
+      members: ['甲'],
+    });
+    expectOutOfScope(taskForce, 'body.leadUnitId');
+  });
+
   it('refuses factors (parcels) in another province’s region', async () => {
     const res = await officer.post('/api/factors/parcels', {
       code: `YJ-${++seq}`,

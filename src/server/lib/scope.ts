@@ -177,3 +177,14 @@ export function requireActForUnit(auth: AuthContext, unitId: string): void {
 export async function regionCodeInScope(db: Db, scope: Scope, code: string): Promise<boolean> {
   return (await referencesInScope(db, scope, [code], [])).regions.has(code);
 }
+
+/**
+ * Where a project may be offered or redirected (省内流转): the caller's whole province, whatever
+ * level the caller is at — a write that legitimately names a region outside the caller's subtree,
+ * because the receiving region must consent. National users: everywhere.
+ */
+export function transferScope(scope: Scope): Scope {
+  const [, root, province] = scope.path.split('/');
+  if (scope.all || !root || !province) return scope;
+  return { ...scope, regionCode: province, path: `/${root}/${province}/`, all: false };
+}

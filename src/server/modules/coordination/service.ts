@@ -9,6 +9,7 @@ import { can } from '../../../domain/permissions';
 import { chinaDate, dueDate, isStalled } from '../../../domain/reporting';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { assertRegionsInScope, transferScope } from '../../lib/scope';
 import { type AuditEntry, recordAudit, recordAuditBatch } from '../audit/service';
 import { notify } from '../notifications/service';
 import { effectivePolicy } from '../policies/service';
@@ -59,14 +60,13 @@ async function visibleProject(db: Db, auth: AuthContext, id: string, lock = fals
   return project;
 }
 
-async function regionOrFail(db: Db, code: string, field: string) {
-  const region = await repo.findRegion(db, code);
-  if (!region) {
-    throw new AppError('VALIDATION', {
-      fields: [{ field, zh: `行政区划代码 ${code} 不存在`, en: `No region with code ${code}` }],
-    });
-  }
-  return region;
+/**
+ * The region a project is offered or redirected to: any region of the caller's province (the
+ * transfer scope — the receiving region consents), never another province's; unknown ones alike.
+ */
+async function transferTargetOrFail(db: Db, auth: AuthContext, code: string, field: string) {
+  await assertRegionsInScope(db, transferScope(auth.scope), { [field]: code });
+  return (await repo.findRegion(db, code))!;
 }
 
 // =================================================================== registration and edit
@@ -723,7 +723,7 @@ export async function offerTransfer(
         detail: { zh: '已落地或终止的项目不能流转', en: 'A landed or terminated project cannot be transferred' },
       });
     }
-    const to = await regionOrFail(tx, input.toRegionCode, 'body.toRegionCode');
+    const to = await transferTargetOrFail(tx, auth, input.toRegionCode, 'body.toRegionCode');
     if (to.code === project.hostRegionCode) {
       throw new AppError('VALIDATION', {
         fields: [
@@ -983,7 +983,7 @@ export async function redirectProject(
         detail: { zh: problems.map((p) => p.zh).join('；'), en: problems.map((p) => p.en).join('; ') },
       });
     }
-    const to = await regionOrFail(tx, input.toRegionCode, 'body.toRegionCode');
+    const to = await transferTargetOrFail(tx, auth, input.toRegionCode, 'body.toRegionCode');
     if (to.code === project.hostRegionCode) {
       throw new AppError('VALIDATION', {
         fields: [

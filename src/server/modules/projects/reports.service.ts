@@ -1,7 +1,7 @@
 import { AppError, type Bilingual } from '../../../domain/errors';
 import { STAGE_LABELS } from '../../../domain/lifecycle';
 import { parseWan } from '../../../domain/money';
-import { can } from '../../../domain/permissions';
+import { can, mayWriteOwned } from '../../../domain/permissions';
 import {
   addMonthsToMonth,
   chinaDate,
@@ -14,6 +14,7 @@ import {
 } from '../../../domain/reporting';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { assertUnitsInScope } from '../../lib/scope';
 import { recordAudit } from '../audit/service';
 import { notify } from '../notifications/service';
 import { effectivePolicy } from '../policies/service';
@@ -135,8 +136,8 @@ export async function submitReport(
         detail: { zh: '查看人员不能填报进展', en: 'Viewers cannot submit progress reports' },
       });
     }
-    const ownUnit = auth.user.unitId === project.responsibleUnitId;
-    if (!ownUnit && auth.user.role === 'liaison') {
+    // A liaison reports only on projects its unit answers for (object rule).
+    if (!mayWriteOwned(auth.user, { ownerUnitIds: [project.responsibleUnitId] })) {
       throw new AppError('FORBIDDEN', {
         detail: {
           zh: '只有责任单位或辖区内的领导、业务人员可以填报该项目的进展',
@@ -415,18 +416,8 @@ export async function assignTaskForce(
         detail: { zh: '只有领导可以指派包保专班', en: 'Only leaders may assign a task force' },
       });
     }
-    const unit = await repo.findUnitInScope(tx, auth, input.leadUnitId);
-    if (!unit || !unit.active) {
-      throw new AppError('VALIDATION', {
-        fields: [
-          {
-            field: 'body.leadUnitId',
-            zh: '牵头单位不存在或不在您的管辖范围内',
-            en: 'The lead unit does not exist or is outside your scope',
-          },
-        ],
-      });
-    }
+    await assertUnitsInScope(tx, auth.scope, { 'body.leadUnitId': input.leadUnitId });
+    const unit = (await repo.findUnitInScope(tx, auth, input.leadUnitId))!;
     const row = await repo.insertTaskForce(tx, {
       projectId,
       leaderName: input.leaderName,

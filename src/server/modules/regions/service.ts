@@ -1,7 +1,7 @@
 import { AppError } from '../../../domain/errors';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
-import type { Scope } from '../../lib/scope';
+import { type Scope, transferScope } from '../../lib/scope';
 import { recordAudit } from '../audit/service';
 import { presentRegion, presentRegionTree, presentUnit } from './presenter';
 import * as repo from './repository';
@@ -43,9 +43,7 @@ export async function regionTree(db: Db, scope: Scope): Promise<TRegionNode[]> {
  * level the caller is at; the whole tree for national users. Names and codes only, no project data.
  */
 export async function transferTargetTree(db: Db, scope: Scope): Promise<TRegionNode[]> {
-  const [, root, province] = scope.path.split('/');
-  const provinceScope: Scope =
-    root && province ? { ...scope, regionCode: province, path: `/${root}/${province}/`, all: false } : scope;
+  const provinceScope = transferScope(scope);
   return presentRegionTree(await repo.listRegionsInScope(db, provinceScope), provinceScope.regionCode);
 }
 
