@@ -37,7 +37,10 @@ export function passwordProblems(password: string, context: PasswordContext): Bi
   const minLength = Math.max(MIN_PASSWORD_LENGTH, context.minLength ?? MIN_PASSWORD_LENGTH);
   const problems: Bilingual[] = [];
   if ([...password].length < minLength) {
-    problems.push({ zh: `密码至少需要 ${minLength} 个字符`, en: `The password needs at least ${minLength} characters` });
+    problems.push({
+      zh: `密码至少需要 ${minLength} 个字符`,
+      en: `The password needs at least ${minLength} characters`,
+    });
   }
   if ([...password].length > MAX_PASSWORD_LENGTH) {
     problems.push({
