@@ -345,6 +345,17 @@ describe('finding 5: the liaison writes only what its own unit owns or leads', (
     expect(ownNote.status, JSON.stringify(ownNote.body)).toBe(201);
   });
 
+  it('files signings only for its own unit’s projects', async () => {
+    const centre = await project(officer);
+    const denied = await liaison.post(`/api/coordination/projects/${centre.id}/filings`, {
+      plannedSigningDate: FUTURE,
+    });
+    expect(denied.status).toBe(403);
+    const own = await project(liaison);
+    const filed = await liaison.post(`/api/coordination/projects/${own.id}/filings`, { plannedSigningDate: FUTURE });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+  });
+
   it('registers projects only for its own unit', async () => {
     const forCentre = await liaison.post('/api/projects', {
       name: `联络员代登记${++seq}`,

@@ -9,7 +9,7 @@ import { can } from '../../../domain/permissions';
 import { chinaDate, dueDate, isStalled } from '../../../domain/reporting';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
-import { assertRegionsInScope, transferScope } from '../../lib/scope';
+import { assertRegionsInScope, requireOwnedWrite, transferScope } from '../../lib/scope';
 import { type AuditEntry, recordAudit, recordAuditBatch } from '../audit/service';
 import { notify } from '../notifications/service';
 import { effectivePolicy } from '../policies/service';
@@ -1079,6 +1079,8 @@ export async function fileSigning(
   }
   return db.transaction(async (tx) => {
     const project = await visibleProject(tx, auth, projectId, true);
+    // A liaison files signings only for its own unit's projects (object rule).
+    requireOwnedWrite(auth, { ownerUnitIds: [project.firstUnitId, project.responsibleUnitId] });
     const id = await repo.insertFiling(tx, {
       projectId,
       filedOn: today,
