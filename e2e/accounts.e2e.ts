@@ -75,7 +75,7 @@ describe('accounts', () => {
     await page.goto(suite.server.baseUrl + '/dashboard');
     await page.waitForURL('**/login');
     await page.getByLabel('动态码').fill(nextCode(secret));
-    await page.getByRole('button', { name: /验\s*证/ }).click();
+    await page.getByRole('button', { name: /^验\s*证$/ }).click();
     await page.waitForURL('**/dashboard');
     await page.locator('header').getByText('辽源市 观察员').first().waitFor();
     await signOut(page);
@@ -85,19 +85,19 @@ describe('accounts', () => {
     await signIn(page, 'liaoyuan.viewer', DEMO_PASSWORD);
     await page.getByRole('button', { name: '无法使用验证器？改用恢复码' }).click();
     await page.getByLabel('恢复码').fill(recovery);
-    await page.getByRole('button', { name: /验\s*证/ }).click();
+    await page.getByRole('button', { name: /^验\s*证$/ }).click();
     await page.waitForURL('**/dashboard');
     await signOut(page);
 
     await signIn(page, 'liaoyuan.viewer', DEMO_PASSWORD);
     await page.getByRole('button', { name: '无法使用验证器？改用恢复码' }).click();
     await page.getByLabel('恢复码').fill(recovery);
-    await page.getByRole('button', { name: /验\s*证/ }).click();
+    await page.getByRole('button', { name: /^验\s*证$/ }).click();
     await page.getByRole('alert').filter({ hasText: '动态验证码或恢复码不正确' }).waitFor();
     expect(page.url()).toMatch(/\/login$/);
     // Another unused code still works.
     await page.getByLabel('恢复码').fill(recoveryCodes[1]!.trim());
-    await page.getByRole('button', { name: /验\s*证/ }).click();
+    await page.getByRole('button', { name: /^验\s*证$/ }).click();
     await page.waitForURL('**/dashboard');
     await page.context().close();
   });
