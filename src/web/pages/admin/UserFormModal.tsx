@@ -107,13 +107,7 @@ export function UserFormModal({ user, open, onClose }: { user: User | null; open
           <Form.Item
             name="password"
             label={t('users.password')}
-            extra={
-              <>
-                {t('password.rule')}
-                <br />
-                {t('users.resetMustChange')}
-              </>
-            }
+            extra={t('password.rule')}
             rules={[required, { min: PASSWORD_MIN_LENGTH, message: t('password.rule') }]}
           >
             <Input.Password autoComplete="new-password" />
