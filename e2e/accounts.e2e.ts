@@ -195,4 +195,29 @@ describe('accounts', () => {
     await expect(anonymous.login('liaoyuan.leader', DEMO_PASSWORD)).resolves.toMatchObject({ status: 200 });
     await page.context().close();
   });
+
+  test('once the policy requires two-step sign-in, an administrator without it must enrol before anything opens', async () => {
+    const securityApi = new ApiClient(suite.server.baseUrl);
+    await securityApi.login('security', DEMO_PASSWORD);
+    const policy = await securityApi.get<{ version: number }>('/api/security/policy');
+    const saved = await securityApi.put('/api/security/policy', { ...policy.body, mfaRequired: true });
+    expect(saved.status).toBe(200);
+
+    const page = await suite.newPage();
+    await signIn(page, 'auditor', DEMO_PASSWORD);
+    await page.getByText('您的角色须使用两步验证登录').waitFor();
+    await expect(page.getByRole('menu').count()).resolves.toBe(0);
+    const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+    await page.getByLabel('动态码').fill(new TOTP({ secret }).generate());
+    await page.getByRole('button', { name: '确认启用' }).click();
+    // The codes stay on screen until the person confirms, although the session no longer owes the step.
+    const codesPanel = page.getByTestId('recovery-codes');
+    await codesPanel.waitFor();
+    await expect(codesPanel.locator('.zs-recovery-code').count()).resolves.toBe(10);
+    await codesPanel.getByRole('button', { name: '我已保存' }).click();
+    await page.getByRole('menu').waitFor();
+    await page.locator('header').getByText('审计管理员').first().waitFor();
+    expect(page.url()).not.toMatch(/\/login/);
+    await page.context().close();
+  });
 });
