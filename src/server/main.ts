@@ -11,9 +11,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 async function main() {
   const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: path.resolve(config.DATA_DIR) });
   // The audit key before the first audit row (seeding writes some): read, or generated into DATA_DIR.
   const auditKeySource = configureAudit(config);
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: path.resolve(config.DATA_DIR) });
   const seed = await seedDatabase(database.db, {
     adminPassword: config.ADMIN_PASSWORD,
     demoPassword: config.DEMO_PASSWORD,
