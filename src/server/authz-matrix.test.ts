@@ -158,14 +158,16 @@ function regionPathSql(table: string, alias: string, depth = 0): string | undefi
   if (!cols || depth > 4) return undefined;
   if (table === 'projects') return undefined; // both regions: see idOf
   if (cols.has('region_code')) return `(select path from regions where code = ${alias}.region_code)`;
+  const parent = PARENT_OF[table];
+  if (parent && cols.has(parent[0])) {
+    const inner = regionPathSql(parent[1], `${alias}p`, depth + 1);
+    if (inner) return `(select ${inner} from ${parent[1]} ${alias}p where ${alias}p.id = ${alias}.${parent[0]})`;
+  }
   if (cols.has('project_id'))
     return `(select case when f.path like '${OTHER_PATH}%' and h.path like '${OTHER_PATH}%' then f.path else h.path end
       from projects p join regions f on f.code = p.first_region_code join regions h on h.code = p.host_region_code
       where p.id = ${alias}.project_id and p.confidentiality = 'normal')`;
-  const parent = PARENT_OF[table];
-  if (!parent || !cols.has(parent[0])) return undefined;
-  const inner = regionPathSql(parent[1], `${alias}p`, depth + 1);
-  return inner && `(select ${inner} from ${parent[1]} ${alias}p where ${alias}p.id = ${alias}.${parent[0]})`;
+  return undefined;
 }
 
 const found = new Map<string, string | undefined>();
