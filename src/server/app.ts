@@ -20,7 +20,7 @@ import type { Database } from './db/client';
 import { requireRouteAction, withDeclaredAction } from './lib/authorize';
 import { CSRF_HEADER, SESSION_COOKIE } from './lib/http';
 import { findUnsafeText, unsafeTextField } from './lib/input';
-import { pickLang, problemFrom, sendProblem, toProblem } from './lib/problem';
+import { clientErrorResponse, pickLang, problemFrom, sendProblem, toProblem } from './lib/problem';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { assertSessionComplete, authenticate } from './modules/auth/service';
@@ -50,6 +50,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     bodyLimit: config.BODY_LIMIT_BYTES,
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
     requestIdHeader: false,
+    // Requests Node refuses before routing (a URL or headers past the header limit → 431) get problem+json.
+    clientErrorHandler: (err, socket) => {
+      if ((err as { code?: string }).code === 'ECONNRESET' || socket.destroyed) return;
+      if (socket.writable) socket.write(clientErrorResponse(err));
+      socket.destroy(err);
+    },
     // Router-level refusals (an id past maxParamLength → 414, a malformed URL) answer problem+json too.
     frameworkErrors: (err, req, reply) =>
       sendProblem(reply as FastifyReply, toProblem(err, pickLang(req.headers['accept-language'])), req.id),

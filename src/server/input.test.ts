@@ -100,6 +100,14 @@ describe('unpaired surrogates', () => {
   });
 });
 
+describe('found by the fuzz suite', () => {
+  it('buildings asked for with a land use find nothing instead of sending an empty UNION to the database', async () => {
+    const res = await anonymous.get('/api/public/supply?kind=building&use=logistics');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ items: [], total: 0 });
+  });
+});
+
 describe('impossible dates', () => {
   const activity = (startDate: string, endDate = '2026-03-02') => ({
     kind: 'trip',
@@ -137,6 +145,14 @@ describe('ids', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ code: 'URI_TOO_LONG', status: 414, title: expect.stringMatching(/too long/) });
     expect(res.body.i18n['zh-CN'].title).toMatch(/过长/);
+  });
+
+  it('a URL past the header limit answers 431 problem+json instead of a bare socket error', async () => {
+    const res = await anonymous.get(`/api/public/supply?q=${'x'.repeat(20_000)}`);
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(res.body.code).toBe('HEADERS_TOO_LARGE');
+    expect(res.body.i18n.en.title).toMatch(/too large/);
   });
 
   it('an id that is not a uuid is a 400 or 404 problem, never a 500', async () => {

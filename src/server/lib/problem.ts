@@ -186,3 +186,23 @@ export function sendProblem(reply: FastifyReply, problem: Problem, requestId: st
     .type('application/problem+json; charset=utf-8')
     .send(JSON.stringify({ ...problem, requestId }));
 }
+
+/**
+ * The raw HTTP answer to a request Node refused before Fastify saw it (headers or URL past the
+ * header limit, a malformed request line, a timeout): problem+json as well, in zh-CN (no header
+ * was parsed to choose a language; `i18n` carries both).
+ */
+export function clientErrorResponse(err: { code?: string }): string {
+  const code: ErrorCode =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? 'HEADERS_TOO_LARGE'
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'REQUEST_TIMEOUT'
+        : 'VALIDATION';
+  const problem = problemFrom(code, 'zh-CN');
+  const body = JSON.stringify(problem);
+  return (
+    `HTTP/1.1 ${problem.status} ${code}\r\nConnection: close\r\n` +
+    `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+  );
+}

@@ -72,6 +72,8 @@ export async function listPublishedSupply(db: Db, f: TSupplyQuery): Promise<{ ro
       from buildings b
       where ${common(sql.raw('b'))}`);
   }
+  // Buildings asked for with a land use: nothing can match, and an empty UNION is not SQL.
+  if (!parts.length) return { rows: [], total: 0 };
   const union = sql.join(parts, sql` union all `);
   const paged = await rows<Omit<SupplyRow, 'regionName' | 'regionNameEn'> & Record<string, unknown>>(
     db,
