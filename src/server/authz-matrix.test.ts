@@ -266,6 +266,14 @@ async function makeWorld(leader: ApiClient & { unitId: string }, regionCode: str
   );
   const parcelId = parcel?.id;
   await make('/api/factors/reservations', { projectId, parcelId, expiresOn: '2026-12-31' });
+  const inquiry = await t.client().post('/api/public/inquiries', {
+    company: `矩阵投资${regionCode}有限公司`,
+    contactName: '王五',
+    phone: '13800000000',
+    message: '我们计划在贵地投资建设生产基地，请联系。',
+    regionCode,
+  });
+  if (inquiry.status !== 201) console.warn(`matrix world: inquiry in ${regionCode} → ${summary(inquiry)}`);
   found.clear();
 }
 
