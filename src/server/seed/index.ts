@@ -42,6 +42,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
     await seedTargets(db);
     await seedDemoInquiries(db);
     await seedDemoRankings(db);
+    if ((done.value as { demo?: boolean }).demo) await addMissingDemoUsers(db, options.demoPassword);
     return { seeded: false };
   }
 
@@ -93,4 +94,22 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
   await seedDemoInquiries(db);
   await seedDemoRankings(db);
   return { seeded: true, generatedAdminPassword };
+}
+
+/**
+ * Demo accounts added to the list after a demo database was first seeded (the security and audit
+ * administrators of 三权分立) are created on the next start; existing accounts are left alone.
+ */
+async function addMissingDemoUsers(db: Db, demoPassword: string): Promise<void> {
+  const existing = new Set((await db.select({ username: users.username }).from(users)).map((u) => u.username));
+  const missing = DEMO_USERS.filter((u) => !existing.has(u.username));
+  if (missing.length === 0) return;
+  const passwordHash = await hashPassword(demoPassword);
+  const unitRows = await db.select({ id: units.id, name: units.name }).from(units);
+  const unitId = new Map(unitRows.map((u) => [u.name, u.id]));
+  const values = missing.flatMap((u) => {
+    const id = unitId.get(u.unit);
+    return id ? [{ username: u.username, displayName: u.displayName, role: u.role, unitId: id, passwordHash }] : [];
+  });
+  if (values.length) await db.insert(users).values(values).onConflictDoNothing();
 }

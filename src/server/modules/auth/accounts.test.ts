@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
-import { auditLog, sessions, users } from '../../db/schema';
+import { auditLog, meta, sessions, users } from '../../db/schema';
 import { seedDatabase } from '../../seed';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness';
 
@@ -150,6 +150,22 @@ describe('passwords set by someone else must be changed', () => {
     }
     const [chosen] = await t.database.db.select().from(users).where(eq(users.username, 'admin'));
     expect(chosen!.mustChangePassword).toBe(false);
+  });
+});
+
+describe('demo accounts', () => {
+  it('adds the security and audit administrators to a demo database seeded before them', async () => {
+    const db = t.database.db;
+    expect(await db.select().from(users).where(eq(users.username, 'security'))).toHaveLength(0);
+    await db
+      .update(meta)
+      .set({ value: sql`${meta.value} || '{"demo": true}'::jsonb` })
+      .where(eq(meta.key, 'seed.v1'));
+    await seedDatabase(db, { demoPassword: TEST_PASSWORD, demo: true });
+    const login = await t.client().login('security');
+    expect(login.status).toBe(200);
+    expect(login.body).toMatchObject({ role: 'security', region: { code: '000000' } });
+    expect((await t.client().login('auditor')).body.role).toBe('auditor');
   });
 });
 
