@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../db/client';
 import { notifications, users } from '../db/schema';
 import { seedDatabase } from '../seed';
-import { openTestDatabase, TEST_PASSWORD } from '../test/harness';
+import { openTestDatabase, TEST_PASSWORD, TEST_AUDIT_KEY } from '../test/harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const run = promisify(execFile);
@@ -25,7 +25,8 @@ async function command(script: string, args: string[], env: Record<string, strin
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: ROOT,
-      env: { ...clean, ...env },
+      // the rows were written under the test processes' audit key; a restore keeps the key it was written with
+      env: { ...clean, AUDIT_KEY: TEST_AUDIT_KEY, ...env },
     });
     return { code: 0, out: stdout + stderr };
   } catch (err) {

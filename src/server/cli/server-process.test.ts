@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
-import { openTestDatabase } from '../test/harness';
+import { openTestDatabase, TEST_AUDIT_KEY } from '../test/harness';
 
 /**
  * The real server as operators run it: a process whose log is JSON lines on stdout, beside the
@@ -33,7 +33,9 @@ async function databaseEnv(): Promise<Record<string, string>> {
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const k of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'TEST_DATABASE_URL']) delete env[k];
-  return { ...env, ...extra };
+  // the key the test database was seeded under, and checkpoints of this run only (never ./data)
+  const audit = { AUDIT_KEY: TEST_AUDIT_KEY, AUDIT_CHECKPOINT_DIR: path.join(dataDir, 'audit-checkpoints') };
+  return { ...env, ...audit, ...extra };
 }
 
 /** Starts `src/server/main.ts` on a free port and resolves with its address once it listens. */
