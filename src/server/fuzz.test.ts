@@ -294,7 +294,7 @@ describe('fuzz: hostile and schema-violating input on every operation', () => {
         }
       }
     }
-    console.log(
+    console.warn(
       `fuzz: ${counts.operations} operations (${counts.skipped} skipped), ${counts.cases} cases; statuses ${JSON.stringify(counts.byStatus)}`,
     );
     expect(failures).toEqual([]);

@@ -1,5 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- problem bodies are read field by field */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCreditCode } from '../domain/credit-code';
+import { XLSX } from './lib/excel-import';
 import { type ApiClient, type ApiResponse, startTestApp, type TestApp } from './test/harness';
 
 // Issue 15, finding 4: hostile input once answered 5xx on both engines. Each example of the issue,
@@ -105,6 +109,66 @@ describe('found by the fuzz suite', () => {
     const res = await anonymous.get('/api/public/supply?kind=building&use=logistics');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ items: [], total: 0 });
+  });
+});
+
+describe('Excel imports', () => {
+  /** The project import template with one row whose name cell is `name` as escaped in the file's XML. */
+  async function workbookWithName(escapedName: string): Promise<Blob> {
+    const template = await officer.get('/api/projects/import-template');
+    expect(template.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(template.body as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const col = new Map<string, number>();
+    sheet.getRow(1).eachCell((cell, n) => col.set(String(cell.value).replace(/\*$/, ''), n));
+    const row: Record<string, string | number> = {
+      项目名称: 'PLACEHOLDER-NAME',
+      项目阶段: '洽谈',
+      投资企业名称: '辽源输入测试袜业有限公司',
+      统一社会信用代码: makeCreditCode(7915),
+      '总投资(万元)': 52000,
+      招商方式: '以商招商',
+      落地地区划代码: '220402 龙山区',
+    };
+    for (const [header, value] of Object.entries(row)) sheet.getCell(3, col.get(header)!).value = value;
+    // An .xlsx carries U+0000 and unpaired surrogates as `_x0000_` / `_xD800_` escapes, which exceljs decodes.
+    const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+    for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) {
+      const xml = await zip.file(name)!.async('string');
+      if (xml.includes('PLACEHOLDER-NAME')) zip.file(name, xml.replace('PLACEHOLDER-NAME', escapedName));
+    }
+    return new Blob([await zip.generateAsync({ type: 'uint8array' })], { type: XLSX });
+  }
+
+  it.each([
+    ['a NUL', '袜业_x0000_产业园'],
+    ['an unpaired surrogate', '袜业_xD800_产业园'],
+  ])('a cell holding %s is a bad cell of its row, and nothing is imported', async (_label, escaped) => {
+    const before = await projectCount();
+    const form = new FormData();
+    form.append('file', await workbookWithName(escaped), '台账.xlsx');
+    const res = await officer.request('POST', '/api/projects/import', form);
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ row: 3, column: '项目名称', en: expect.stringContaining('NUL') }),
+    ]);
+    expect(await projectCount()).toBe(before);
+  });
+
+  it('the same workbook with a clean name imports', async () => {
+    const form = new FormData();
+    form.append('file', await workbookWithName('袜业产业园（输入测试）'), '台账.xlsx');
+    const res = await officer.request('POST', '/api/projects/import', form);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+  });
+
+  it('a multipart text field holding a NUL is a 400 naming it', async () => {
+    const form = new FormData();
+    form.append('note', 'a\u0000b');
+    form.append('file', await workbookWithName('袜业产业园（字段测试）'), '台账.xlsx');
+    expectRefused(await officer.request('POST', '/api/projects/import', form), 'multipart.note');
   });
 });
 

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
+import { isSafeText, unsafeTextField } from './input';
 import { pickLang, problemFrom } from './problem';
 
 /** What the Excel routes share: the workbook type, file names, the upload and the refused-import answer. */
@@ -50,9 +51,40 @@ export function zImportProblem(cell: { field: string; row?: string; column?: str
   });
 }
 
-/** The bytes of the uploaded workbook (multipart field `file`); a request without one is refused. */
+/**
+ * Cells are text the database will store: a cell holding U+0000 or an unpaired surrogate (an
+ * .xlsx can carry both, escaped as `_x0000_` / `_xD800_`) is a bad cell of its row, never a 500.
+ * `texts` pairs each column header with the cell's text.
+ */
+export function unsafeCells(row: number, texts: Iterable<readonly [column: string, text: string]>): ImportCellError[] {
+  const errors: ImportCellError[] = [];
+  for (const [column, text] of texts) {
+    if (!isSafeText(text)) {
+      errors.push({
+        row,
+        column,
+        zh: '单元格含有空字符（U+0000）或不成对的代理字符，无法保存',
+        en: 'The cell holds a NUL (U+0000) or an unpaired surrogate and cannot be stored',
+      });
+    }
+  }
+  return errors;
+}
+
+/**
+ * The bytes of the uploaded workbook (multipart field `file`); a request without one is refused, and
+ * so is any multipart text field holding U+0000 or an unpaired surrogate (`multipart.<name>`).
+ */
 export async function uploadedWorkbook(req: FastifyRequest): Promise<Buffer> {
   const upload = req.isMultipart() ? await req.file() : undefined;
+  for (const [name, field] of Object.entries(upload?.fields ?? {})) {
+    for (const part of [field ?? []].flat()) {
+      const value = part.type === 'field' ? part.value : undefined;
+      if (typeof value === 'string' && !isSafeText(value)) {
+        throw new AppError('VALIDATION', { fields: [unsafeTextField(`multipart.${name}`)] });
+      }
+    }
+  }
   if (!upload) {
     throw new AppError('VALIDATION', {
       fields: [

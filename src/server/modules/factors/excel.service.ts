@@ -5,6 +5,7 @@ import { LAND_USE_LABELS } from '../../../domain/matching';
 import type { Db } from '../../db/client';
 import { BUILDING_KINDS, FUND_STAGES, SUPPLY_MODES } from '../../db/schema/factors';
 import type { AuthContext } from '../../lib/auth-context';
+import { unsafeCells } from '../../lib/excel-import';
 import * as library from './library.service';
 import { presentBuilding, presentFund, presentParcel } from './presenter';
 import * as repo from './repository';
@@ -509,6 +510,14 @@ export async function importLibrary(db: Db, auth: AuthContext, kind: LibraryKind
     const row = sheet.getRow(r);
     const texts = new Map([...at].map(([c, col]) => [c, cellText(row.getCell(col).value)]));
     if ([...texts.values()].every((t) => t === '')) continue;
+    const unsafe = unsafeCells(
+      r,
+      [...texts].map(([c, t]) => [c.zh, t] as const),
+    );
+    if (unsafe.length) {
+      errors.push(...unsafe);
+      continue;
+    }
     const input: Record<string, unknown> = {};
     // Every bad cell is reported: those whose text means nothing, then what the request schema refuses.
     const badFields = new Set<string>();

@@ -7,6 +7,7 @@ import { foldName } from '../../../domain/names';
 import { SOURCE_CHANNELS, SOURCE_CHANNEL_LABELS, type SourceChannel } from '../../../domain/project-fields';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { unsafeCells } from '../../lib/excel-import';
 import type { Lang } from '../../lib/problem';
 import { createEnterprises } from '../enterprises/service';
 import * as excelRepo from './excel.repository';
@@ -397,6 +398,13 @@ export async function importProjects(db: Db, auth: AuthContext, file: Buffer): P
     if (IMPORT_COLUMNS.every((c) => text(c.key) === '')) continue; // blank rows are skipped
     cells.push({ r, raw, text });
   }
+  const unsafe = cells.flatMap(({ r, text }) =>
+    unsafeCells(
+      r,
+      IMPORT_COLUMNS.map((c) => [c.zh, text(c.key)] as const),
+    ),
+  );
+  if (unsafe.length) return { ok: false, errors: unsafe };
   const known = await knownEnterprises(db, auth, cells);
   for (const { r, raw, text } of cells) {
     const result = await parseRow(db, auth, r, raw, text, regionCache, known);
