@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import { type Db, preparedStatement } from '../../db/client';
-import { meta, passwordHistory, recoveryCodes, regions, sessions, units, users } from '../../db/schema';
+import { meta, passwordHistory, rateLimitHits, recoveryCodes, regions, sessions, units, users } from '../../db/schema';
 import { POLICY_KEY } from '../security/policy';
 
 export async function findUserForLogin(db: Db, username: string) {
@@ -170,4 +170,18 @@ export async function countUnusedRecoveryCodes(db: Db, userId: string): Promise<
 
 export async function purgeExpiredSessions(db: Db): Promise<void> {
   await db.delete(sessions).where(sql`${sessions.expiresAt} <= now()`);
+}
+
+/**
+ * Spends a TOTP time step for the user: one sign-in per 30-second code, so a code seen over a
+ * shoulder or in a log cannot be replayed while it is still valid. Kept as a one-hit window in the
+ * shared counters table (purged with the other ended windows); false when the step was spent.
+ */
+export async function spendTotpStep(db: Db, userId: string, stepStart: Date): Promise<boolean> {
+  const inserted = await db
+    .insert(rateLimitHits)
+    .values({ bucket: `totp-step:${userId}`, windowStart: stepStart, hits: 1 })
+    .onConflictDoNothing()
+    .returning({ hits: rateLimitHits.hits });
+  return inserted.length === 1;
 }

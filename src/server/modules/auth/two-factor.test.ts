@@ -52,10 +52,16 @@ describe('two-factor sign-in', () => {
       .where(and(eq(auditLog.action, 'auth.login_failed'), eq(auditLog.entityId, officer.userId)));
     expect(failed.map((r) => (r.after as { reason: string }).reason)).toEqual(['wrong second factor']);
 
-    const ok = await c.post('/api/auth/totp', { code: codeFor(secret) });
+    const code = codeFor(secret);
+    const ok = await c.post('/api/auth/totp', { code });
     expect(ok.status).toBe(200);
     expect(ok.body.pending).toBeNull();
     expect((await c.get('/api/projects')).status).toBe(200);
+
+    // The same code does not open a second session while it is still valid.
+    const replay = t.client();
+    await replay.login(username);
+    expect((await replay.post('/api/auth/totp', { code })).status).toBe(401);
   });
 
   it('takes each recovery code once', async () => {

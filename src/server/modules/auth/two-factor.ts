@@ -29,7 +29,14 @@ function totpFor(username: string, secret: string): TOTP {
 
 /** Whether `code` is the current code, or the one a step before or after (clock drift). */
 function totpMatches(username: string, secret: string, code: string): boolean {
-  return totpFor(username, secret).validate({ token: code, window: 1 }) !== null;
+  return totpStepOf(username, secret, code) !== null;
+}
+
+/** The start of the 30-second step `code` belongs to (now, or one step either side), or null. */
+function totpStepOf(username: string, secret: string, code: string): Date | null {
+  const delta = totpFor(username, secret).validate({ token: code, window: 1 });
+  if (delta === null) return null;
+  return new Date((Math.floor(Date.now() / 30_000) + delta) * 30_000);
 }
 
 /** A one-time recovery code: ten lower-case base32 characters, `xxxxx-xxxxx`. */
@@ -97,7 +104,8 @@ export async function verifySecondFactor(
   const factors = await db.transaction(async (tx) => {
     let accepted: 'password+totp' | 'password+recovery-code' | null = null;
     if (/^\d{6}$/.test(code)) {
-      if (user.totpSecret && totpMatches(user.username, user.totpSecret, code)) accepted = 'password+totp';
+      const step = user.totpSecret ? totpStepOf(user.username, user.totpSecret, code) : null;
+      if (step && (await repo.spendTotpStep(tx, user.id, step))) accepted = 'password+totp';
     } else {
       const hash = recoveryCodeHash(code);
       if (hash && (await repo.useRecoveryCode(tx, user.id, hash))) accepted = 'password+recovery-code';
