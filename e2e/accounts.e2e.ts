@@ -105,6 +105,7 @@ describe('accounts', () => {
   test('a password an administrator reset must be changed at the next sign-in, under the policy', async () => {
     const admin = await suite.newPage();
     await signIn(admin, 'admin', ADMIN_PASSWORD);
+    await admin.waitForURL((url) => !url.pathname.startsWith('/login'));
     await admin.goto(suite.server.baseUrl + '/admin/users');
     const row = admin.getByRole('row').filter({ hasText: 'liaoyuan.liaison' });
     await row.getByRole('button', { name: '重置密码' }).click();
@@ -197,11 +198,25 @@ describe('accounts', () => {
   });
 
   test('once the policy requires two-step sign-in, an administrator without it must enrol before anything opens', async () => {
+    // The system administrator is at work when the policy changes.
+    const admin = await suite.newPage();
+    await signIn(admin, 'admin', ADMIN_PASSWORD);
+    await admin.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await admin.goto(suite.server.baseUrl + '/admin/users');
+    await admin.locator('.ant-table-row').first().waitFor();
+
     const securityApi = new ApiClient(suite.server.baseUrl);
     await securityApi.login('security', DEMO_PASSWORD);
     const policy = await securityApi.get<{ version: number }>('/api/security/policy');
     const saved = await securityApi.put('/api/security/policy', { ...policy.body, mfaRequired: true });
     expect(saved.status).toBe(200);
+
+    // The administrator's next call is refused with the step owed, and the app shows that step.
+    await admin.getByPlaceholder('用户名或姓名').fill('liaoyuan');
+    await admin.getByPlaceholder('用户名或姓名').press('Enter');
+    await admin.getByText('您的角色须使用两步验证登录').waitFor();
+    await expect(admin.getByRole('menu').count()).resolves.toBe(0);
+    await admin.context().close();
 
     const page = await suite.newPage();
     await signIn(page, 'auditor', DEMO_PASSWORD);

@@ -6,7 +6,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { PageLoading } from '../components/PageLoading';
 import { LangProvider, useLang } from '../i18n';
-import { useMe } from './auth';
+import { useMe, useStepRequiredWatch } from './auth';
 import { queryClient } from './queryClient';
 import { theme } from './theme';
 
@@ -25,6 +25,7 @@ const EnrolRequiredPage = lazy(() => import('../pages/account/EnrolRequiredPage'
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { data: me, isPending } = useMe();
   const location = useLocation();
+  useStepRequiredWatch();
   if (isPending) return <PageLoading />;
   const from = { from: location.pathname + location.search };
   if (!me || me.pending === 'totp') return <Navigate to="/login" replace state={from} />;

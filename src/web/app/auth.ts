@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { ApiError, api, request, setCsrfToken } from '../api/client';
 import type { Me } from '../api/types';
 
@@ -115,6 +116,29 @@ export function useRegenerateRecoveryCodes() {
   return useMutation({
     mutationFn: (password: string) => api.post<RecoveryCodes>('/api/auth/recovery-codes', { password }),
   });
+}
+
+/**
+ * While the app is open, the session can come to owe a step (the security administrator turned
+ * two-factor on for the role): the server then answers AUTH_STEP_REQUIRED, and the user is read again
+ * so the sign-in guard shows the step instead of a page of failed calls.
+ */
+export function useStepRequiredWatch(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    const owesStep = (err: unknown) => err instanceof ApiError && err.code === 'AUTH_STEP_REQUIRED';
+    const refresh = () => void client.invalidateQueries({ queryKey: ME_KEY });
+    const stopQueries = client.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error' && owesStep(event.action.error)) refresh();
+    });
+    const stopMutations = client.getMutationCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error' && owesStep(event.action.error)) refresh();
+    });
+    return () => {
+      stopQueries();
+      stopMutations();
+    };
+  }, [client]);
 }
 
 /** Asks the server again who the user is and what the session still owes. */
