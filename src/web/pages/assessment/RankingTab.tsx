@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useShowError } from '../../api/useApiError';
 import { useSignedInUser } from '../../app/auth';
+import { mayDo } from '../../app/permissions';
 import { useRegion } from '../../app/region';
 import { useLang } from '../../i18n';
 import { formatWan } from '../projects/labels';
@@ -33,7 +34,7 @@ export function RankingTab() {
   const [period, setPeriod] = useState(`${new Date().getFullYear()}-Q${Math.ceil((new Date().getMonth() + 1) / 3)}`);
   const [correcting, setCorrecting] = useState(false);
   const [form] = Form.useForm();
-  const manage = me.role === 'leader' || me.role === 'admin';
+  const manage = mayDo(me, 'assessment.manage');
   const { data, isFetching } = useQuery({
     queryKey: ['assessment', 'ranking', regionCode, period],
     queryFn: () => api.get<Ranking>('/api/assessment/rankings', { region: regionCode, period }),

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useShowError } from '../../api/useApiError';
 import { useSignedInUser } from '../../app/auth';
+import { mayDo } from '../../app/permissions';
 import { useRegion } from '../../app/region';
 import { useLang } from '../../i18n';
 import type { Check, CheckItem, CheckSummary, Quality } from './types';
@@ -22,8 +23,8 @@ export function SamplingTab() {
   const [perUnit, setPerUnit] = useState(3);
   const [openId, setOpenId] = useState<string | null>(null);
   const [notes, setNotes] = useState<Record<string, string>>({});
-  const manage = me.role === 'leader' || me.role === 'admin';
-  const verify = manage || me.role === 'verifier';
+  const manage = mayDo(me, 'assessment.manage');
+  const verify = mayDo(me, 'sampling.verify');
   const checks = useQuery({
     queryKey: ['assessment', 'sampling'],
     queryFn: () => api.get<{ items: CheckSummary[] }>('/api/assessment/sampling').then((r) => r.items),

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useShowError } from '../../api/useApiError';
 import { useSignedInUser } from '../../app/auth';
+import { mayDo } from '../../app/permissions';
 import { useRegion } from '../../app/region';
 import { useLang } from '../../i18n';
 import { formatWan } from '../projects/labels';
@@ -19,7 +20,7 @@ export function TargetsTab({ indicators }: { indicators: Indicator[] }) {
   const [year, setYear] = useState(new Date().getFullYear());
   const [editing, setEditing] = useState<Partial<Target> | null>(null);
   const [form] = Form.useForm();
-  const manage = me.role === 'leader' || me.role === 'admin';
+  const manage = mayDo(me, 'assessment.manage');
   const { data, isFetching } = useQuery({
     queryKey: ['assessment', 'targets', regionCode, year],
     queryFn: () =>

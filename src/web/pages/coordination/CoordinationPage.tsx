@@ -23,6 +23,7 @@ import { api } from '../../api/client';
 import { applyFieldErrors } from '../../api/forms';
 import { useShowError } from '../../api/useApiError';
 import { useSignedInUser } from '../../app/auth';
+import { mayDo } from '../../app/permissions';
 import { useLang } from '../../i18n';
 import { canMoveStage } from '../projects/permissions';
 import { useRegionName } from '../../app/region';
@@ -39,7 +40,7 @@ const ProjectLink = ({ p }: { p: { id: string; code: string; name: string } }) =
 export default function CoordinationPage() {
   const { t } = useLang();
   const me = useSignedInUser();
-  const leader = me.role === 'leader' || me.role === 'admin';
+  const leader = mayDo(me, 'leader.decide');
   const items = [
     ...(leader ? [{ key: 'conflicts', label: t('coord.tab.conflicts'), children: <ConflictsTab /> }] : []),
     { key: 'transfers', label: t('coord.tab.transfers'), children: <TransfersTab /> },

@@ -21,6 +21,7 @@ import { api } from '../../api/client';
 import { applyFieldErrors } from '../../api/forms';
 import { useShowError } from '../../api/useApiError';
 import { useSignedInUser } from '../../app/auth';
+import { mayDo } from '../../app/permissions';
 import { findRegion, useRegionName, useRegionTree } from '../../app/region';
 import { useLang, useT } from '../../i18n';
 import { useRegionOptions } from '../../layout/RegionPicker';
@@ -102,7 +103,7 @@ export function CoordinationTab({ project }: { project: Project }) {
   };
   const close = () => setAction(null);
   const mayTransition = canMoveStage(me.role);
-  const leader = me.role === 'leader' || me.role === 'admin';
+  const leader = mayDo(me, 'leader.decide');
   const pending = data.transfers.find((x) => x.status === 'offered');
   // An offer is answered by the receiving side: a region in my scope that is not where the offer came from.
   const mayAnswer = (x: Transfer) =>

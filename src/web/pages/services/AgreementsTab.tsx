@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useShowError } from '../../api/useApiError';
 import { useSignedInUser } from '../../app/auth';
+import { mayDo } from '../../app/permissions';
 import { useLang } from '../../i18n';
 import { useCatalog, useLabel } from './hooks';
 import type { Agreement, Obligation, ObligationStatus, ReminderLetter } from './types';
@@ -80,13 +81,13 @@ function Obligations({ agreement }: { agreement: Agreement }) {
       render: (_, o) =>
         o.party === 'enterprise' && (o.status === 'late' || o.status === 'breached' || o.letters.length > 0) ? (
           <Space direction="vertical" size={0}>
-            {me.role !== 'viewer' || o.letters.length > 0 ? (
+            {mayDo(me, 'project.write') || o.letters.length > 0 ? (
               <Button
                 size="small"
                 icon={<FileWordOutlined />}
                 loading={generate.isPending && generate.variables?.id === o.id}
                 onClick={() => generate.mutate(o)}
-                disabled={o.letters.length === 0 && (me.role === 'viewer' || me.role === 'liaison')}
+                disabled={o.letters.length === 0 && !mayDo(me, 'project.transition')}
               >
                 {t('services.letter.generate')}
               </Button>

@@ -23,6 +23,7 @@ import { api } from '../../api/client';
 import { applyFieldErrors } from '../../api/forms';
 import { useShowError } from '../../api/useApiError';
 import { useSignedInUser } from '../../app/auth';
+import { mayDo } from '../../app/permissions';
 import { useLang } from '../../i18n';
 import { useCatalog, useLabel } from './hooks';
 import { ProjectSelect } from './ProjectSelect';
@@ -224,7 +225,7 @@ export function ReviewsTab() {
     <Card
       size="small"
       extra={
-        me.role !== 'viewer' && me.role !== 'liaison' ? (
+        mayDo(me, 'project.transition') ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('services.review.new')}
           </Button>

@@ -3,6 +3,7 @@ import { App, Button, Descriptions, Drawer, Form, Input, Skeleton, Space, Tag, T
 import { api } from '../../api/client';
 import { useShowError } from '../../api/useApiError';
 import { useSignedInUser } from '../../app/auth';
+import { mayDo } from '../../app/permissions';
 import { useLang } from '../../i18n';
 import type { Ticket } from './types';
 
@@ -39,7 +40,7 @@ export function TicketDrawer({ id, onClose }: { id: string | null; onClose: () =
     },
     onError: showError,
   });
-  const canWrite = me.role !== 'viewer';
+  const canWrite = mayDo(me, 'project.write');
   return (
     <Drawer title={ticket?.title ?? t('services.ticket.detail')} open={id !== null} onClose={onClose} size="large">
       {isPending || !ticket ? (

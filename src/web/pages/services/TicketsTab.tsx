@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useSignedInUser } from '../../app/auth';
+import { mayDo } from '../../app/permissions';
 import { findRegion, useRegionTree } from '../../app/region';
 import { useLang } from '../../i18n';
 import { UnitSelect } from '../admin/UnitSelect';
@@ -153,7 +154,7 @@ export function TicketsTab() {
               {t('services.filter.hostRegion', { region: hostRegionName ?? hostRegion })}
             </Tag>
           )}
-          {me.role !== 'viewer' && (
+          {mayDo(me, 'project.write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('services.ticket.new')}
             </Button>

@@ -20,6 +20,7 @@ import { api } from '../../api/client';
 import { applyFieldErrors } from '../../api/forms';
 import { useShowError } from '../../api/useApiError';
 import { useSignedInUser } from '../../app/auth';
+import { mayDo } from '../../app/permissions';
 import { useLang } from '../../i18n';
 import { useCatalog, useLabel } from './hooks';
 import type { Occasion, Ref, Visit } from './types';
@@ -163,7 +164,7 @@ export function VisitsTab() {
     queryKey: ['services', 'visits', 'list'],
     queryFn: () => api.get<{ items: Visit[] }>('/api/services/visits'),
   });
-  const canWrite = me.role !== 'viewer';
+  const canWrite = mayDo(me, 'project.write');
   const dueColumns: TableColumnsType<Occasion> = [
     { title: t('services.visit.enterprise'), render: (_, o) => o.enterprise.name },
     { title: t('services.visit.occasion'), render: (_, o) => label(o.occasionLabel), width: 160 },
