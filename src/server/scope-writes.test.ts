@@ -1,6 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are the JSON of any route; each test asserts the shape it needs */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../domain/credit-code';
+import { rows } from './db/client';
 import { startTestApp, type ApiClient, type TestApp } from './test/harness';
 
 /**
@@ -226,6 +228,24 @@ describe('finding 2: writes name only regions and units of the caller’s scope'
       members: ['甲'],
     });
     expectOutOfScope(taskForce, 'body.leadUnitId');
+  });
+
+  it('refuses another province’s chain segment as a project’s chain node', async () => {
+    const [segment] = await rows<{ id: string }>(
+      t.database.db,
+      sql`select s.id from chain_segments s join chains c on c.id = s.chain_id where c.region_code = '220400' limit 1`,
+    );
+    expect(segment).toBeDefined();
+    const res = await gansu.post('/api/projects', {
+      name: `外省链节点${++seq}`,
+      totalInvestmentWan: '8000',
+      sourceChannel: '以商招商',
+      hostRegionCode: '620100',
+      chainNodeId: segment!.id,
+    });
+    expectOutOfScope(res, 'body.chainNodeId');
+    const own = await project(officer, { chainNodeId: segment!.id });
+    expect(own.id).toBeDefined();
   });
 
   it('refuses factors (parcels) in another province’s region', async () => {

@@ -40,6 +40,8 @@ export function regionInSubtree(column: AnyColumn | SQL, pathPattern: string | P
 export interface ScopeReferences {
   regions?: Record<string, string | null | undefined>;
   units?: Record<string, string | null | undefined>;
+  /** Chain segments (产业链环节), in scope when their chain's region is. */
+  segments?: Record<string, string | null | undefined>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -77,11 +79,13 @@ export async function referencesInScope(
   codes: readonly string[],
   unitIds: readonly string[],
   options: ScopeOptions = {},
-): Promise<{ regions: Set<string>; units: Set<string> }> {
+  segmentIds: readonly string[] = [],
+): Promise<{ regions: Set<string>; units: Set<string>; segments: Set<string> }> {
   const regionList = [...new Set(codes.filter(Boolean))];
   const unitList = [...new Set(unitIds.filter((id) => UUID.test(id)))].map((id) => id.toLowerCase());
-  const found = { regions: new Set<string>(), units: new Set<string>() };
-  if (!regionList.length && !unitList.length) return found;
+  const segmentList = [...new Set(segmentIds.filter((id) => UUID.test(id)))].map((id) => id.toLowerCase());
+  const found = { regions: new Set<string>(), units: new Set<string>(), segments: new Set<string>() };
+  if (!regionList.length && !unitList.length && !segmentList.length) return found;
   const parts: SQL[] = [];
   if (regionList.length) {
     parts.push(sql`select 'region' as kind, code as key from regions
@@ -97,8 +101,18 @@ export async function referencesInScope(
         sql`, `,
       )}) and ${unitRegionAllowed(scope, options.unitsAbove)}${options.inactiveUnits ? sql`` : sql` and active`}`);
   }
-  const result = await rows<{ kind: 'region' | 'unit'; key: string }>(db, sql.join(parts, sql` union all `));
-  for (const r of result) (r.kind === 'region' ? found.regions : found.units).add(r.key);
+  if (segmentList.length) {
+    parts.push(sql`select 'segment' as kind, s.id::text as key from chain_segments s join chains c on c.id = s.chain_id
+      where s.id in (${sql.join(
+        segmentList.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}) and ${regionInScope(sql`c.region_code`, scope)}`);
+  }
+  const result = await rows<{ kind: 'region' | 'unit' | 'segment'; key: string }>(
+    db,
+    sql.join(parts, sql` union all `),
+  );
+  for (const r of result) found[r.kind === 'region' ? 'regions' : r.kind === 'unit' ? 'units' : 'segments'].add(r.key);
   return found;
 }
 
@@ -118,16 +132,19 @@ export async function scopeErrors(
 ): Promise<FieldError[]> {
   const regionRefs = Object.entries(refs.regions ?? {}).filter((e): e is [string, string] => Boolean(e[1]));
   const unitRefs = Object.entries(refs.units ?? {}).filter((e): e is [string, string] => Boolean(e[1]));
+  const segmentRefs = Object.entries(refs.segments ?? {}).filter((e): e is [string, string] => Boolean(e[1]));
   const found = await referencesInScope(
     db,
     scope,
     regionRefs.map(([, code]) => code),
     unitRefs.map(([, id]) => id),
     options,
+    segmentRefs.map(([, id]) => id),
   );
   return [
     ...regionRefs.filter(([, code]) => !found.regions.has(code)).map(([field]) => outOfScope(field)),
     ...unitRefs.filter(([, id]) => !found.units.has(id.toLowerCase())).map(([field]) => outOfScope(field)),
+    ...segmentRefs.filter(([, id]) => !found.segments.has(id.toLowerCase())).map(([field]) => outOfScope(field)),
   ];
 }
 

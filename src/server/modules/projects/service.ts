@@ -7,7 +7,7 @@ import { formatProjectCode } from '../../../domain/project-code';
 import { chinaDate } from '../../../domain/reporting';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
-import { outOfScope, referencesInScope } from '../../lib/scope';
+import { outOfScope, referencesInScope, scopeErrors } from '../../lib/scope';
 import { recordAudit, recordAuditBatch } from '../audit/service';
 import { beforeTransition, onProjectEdited, onProjectsRegistered } from '../coordination/service';
 import type { TCoordinationOutcome } from '../coordination/schema';
@@ -107,6 +107,7 @@ interface Facts {
   hostRegionCode?: string;
   responsibleUnitId?: string;
   enterpriseIds?: string[];
+  chainNodeId?: string | null;
 }
 
 /**
@@ -152,6 +153,9 @@ async function checkFacts(
   if (facts.responsibleUnitId !== undefined && facts.responsibleUnitId !== current?.responsibleUnitId) {
     if (!(await lookups.unitUsable(facts.responsibleUnitId))) errors.push(outOfScope('body.responsibleUnitId'));
     values.responsibleUnitId = facts.responsibleUnitId;
+  }
+  if (facts.chainNodeId && facts.chainNodeId !== current?.chainNodeId) {
+    errors.push(...(await scopeErrors(tx, auth.scope, { segments: { 'body.chainNodeId': facts.chainNodeId } })));
   }
   let enterpriseIds: string[] | undefined;
   if (facts.enterpriseIds !== undefined) {
@@ -295,6 +299,7 @@ export async function createProjects(
           hostRegionCode: input.hostRegionCode,
           responsibleUnitId: input.responsibleUnitId,
           enterpriseIds: input.enterpriseIds,
+          chainNodeId: input.chainNodeId,
         },
         undefined,
         lookups,
