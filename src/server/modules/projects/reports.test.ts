@@ -288,7 +288,10 @@ describe('stalled negotiations and task forces (Jilin: six months)', () => {
     });
     expect(outside.status).toBe(400);
     expect(outside.body.errors[0].field).toBe('body.leadUnitId');
-    expect((await gansuOfficer.post(`/api/projects/${stalled.id}/task-forces`, force)).status).toBe(404);
+    // an officer may not assign task forces at all (403 before any lookup); a leader of another province does not find it
+    expect((await gansuOfficer.post(`/api/projects/${stalled.id}/task-forces`, force)).status).toBe(403);
+    const gansuLeader = await t.signIn({ role: 'leader', regionCode: '620100' });
+    expect((await gansuLeader.post(`/api/projects/${stalled.id}/task-forces`, force)).status).toBe(404);
 
     // Substantive progress clears the flag and restarts the clock.
     at('2025-07-18T10:00:00');
