@@ -10,7 +10,7 @@ export function NotFound() {
       status="404"
       title={t('notFound.title')}
       extra={
-        <Button type="primary" onClick={() => navigate('/dashboard')}>
+        <Button type="primary" onClick={() => navigate('/')}>
           {t('notFound.back')}
         </Button>
       }
