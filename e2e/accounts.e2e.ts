@@ -44,7 +44,6 @@ describe('accounts', () => {
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '账号安全' }).click();
     await page.waitForURL('**/account/security');
-    await page.getByTestId('mfa-status').filter({ hasText: '未启用' }).waitFor();
     await page.getByRole('button', { name: '设置两步验证' }).click();
     const enrolment = page.getByTestId('totp-enrolment');
     await enrolment.locator('canvas, svg').first().waitFor(); // the QR code
@@ -63,7 +62,9 @@ describe('accounts', () => {
     expect(recoveryCodes).toHaveLength(10);
     for (const code of recoveryCodes) expect(code.trim()).toMatch(/^[a-z2-7]{5}-[a-z2-7]{5}$/);
     await codesPanel.getByRole('button', { name: '我已保存' }).click();
+    await page.getByText('两步验证已启用').waitFor();
     await page.getByTestId('mfa-status').filter({ hasText: '已启用' }).waitFor();
+    await expect(page.getByRole('button', { name: '设置两步验证' }).count()).resolves.toBe(0);
     await expect(page.getByTestId('recovery-codes').count()).resolves.toBe(0);
     await page.screenshot({ path: '/tmp/accounts-security.png' });
     await signOut(page);
@@ -161,14 +162,14 @@ describe('accounts', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.goto(suite.server.baseUrl + '/security');
     const idle = page.getByLabel('空闲超时（分钟）');
-    await expect(idle.inputValue()).resolves.toBe('30');
+    await expect.poll(() => idle.inputValue()).toBe('30');
     await idle.fill('45');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('已保存').waitFor();
 
     // Saved: a reload reads it back, and the server applies it.
     await page.reload();
-    await expect(page.getByLabel('空闲超时（分钟）').inputValue()).resolves.toBe('45');
+    await expect.poll(() => page.getByLabel('空闲超时（分钟）').inputValue()).toBe('45');
     const securityApi = new ApiClient(suite.server.baseUrl);
     await securityApi.login('security', DEMO_PASSWORD);
     const policy = await securityApi.get<{ sessionIdleMinutes: number; version: number }>('/api/security/policy');
@@ -179,7 +180,7 @@ describe('accounts', () => {
     await page.getByLabel('空闲超时（分钟）').fill('20');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByRole('alert').filter({ hasText: '策略已被他人修改' }).waitFor();
-    await expect(page.getByLabel('空闲超时（分钟）').inputValue()).resolves.toBe('50');
+    await expect.poll(() => page.getByLabel('空闲超时（分钟）').inputValue(), { timeout: 30_000 }).toBe('50');
 
     // The locked account is listed; unlocking it lets its owner sign in again.
     const row = page.getByRole('row').filter({ hasText: 'liaoyuan.leader' });

@@ -28,8 +28,10 @@ export default function AccountSecurityPage() {
   const [asking, setAsking] = useState<PasswordAction | null>(null);
   const [newCodes, setNewCodes] = useState<string[] | null>(null);
   const [form] = Form.useForm<{ password: string }>();
-  // Until the server says, both ways are offered; the server refuses what does not apply.
-  const enabled = me.totpEnabled;
+  // What this visit changed, for a server that does not (yet) say: then both ways are offered
+  // until the user acts, and the server refuses what does not apply.
+  const [changedHere, setChangedHere] = useState<boolean | undefined>(undefined);
+  const enabled = me.totpEnabled ?? changedHere;
 
   const submitPassword = ({ password }: { password: string }) => {
     const onError = (err: unknown) => {
@@ -39,6 +41,7 @@ export default function AccountSecurityPage() {
       disable.mutate(password, {
         onSuccess: () => {
           void message.success(t('account.mfa.disabled'));
+          setChangedHere(false);
           setAsking(null);
         },
         onError,
@@ -78,6 +81,7 @@ export default function AccountSecurityPage() {
             <TotpEnrolment
               onDone={() => {
                 setEnrolling(false);
+                setChangedHere(true);
                 void message.success(t('account.mfa.enabled'));
                 void refreshMe();
               }}
