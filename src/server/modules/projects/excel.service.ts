@@ -7,6 +7,7 @@ import { foldName } from '../../../domain/names';
 import { SOURCE_CHANNELS, SOURCE_CHANNEL_LABELS, type SourceChannel } from '../../../domain/project-fields';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { regionCodeInScope } from '../../lib/scope';
 import { unsafeCells } from '../../lib/excel-import';
 import type { Lang } from '../../lib/problem';
 import { createEnterprises } from '../enterprises/service';
@@ -575,7 +576,7 @@ async function parseRow(
   if (hostRegionCode) {
     let visible = regionCache.get(hostRegionCode);
     if (visible === undefined) {
-      visible = await coreRepo.regionVisible(db, auth.scope, hostRegionCode);
+      visible = await regionCodeInScope(db, auth.scope, hostRegionCode);
       regionCache.set(hostRegionCode, visible);
     }
     if (!visible) {

@@ -440,21 +440,6 @@ export async function findUnit(
   return row;
 }
 
-/** Whether a region code lies inside the scope (the region itself exists). */
-export async function regionVisible(db: Db, scope: Scope, code: string): Promise<boolean> {
-  const [row] = await db
-    .select({ code: regions.code })
-    .from(regions)
-    .where(and(eq(regions.code, code), regionInScope(regions.code, scope)))
-    .limit(1);
-  return Boolean(row);
-}
-
-export async function regionExists(db: Db, code: string): Promise<boolean> {
-  const [row] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, code)).limit(1);
-  return Boolean(row);
-}
-
 // ---------------------------------------------------------------- timeline
 
 const actors = alias(users, 'actors');
