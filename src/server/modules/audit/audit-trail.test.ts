@@ -2,14 +2,17 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../domain/canonical-json';
 import { type Database, type Db } from '../../db/client';
 import { auditLog, projects } from '../../db/schema';
-import { openTestDatabase, startTestApp, type ApiClient, type TestApp } from '../../test/harness';
+import { auditCheckpointJob } from '../../jobs/audit-checkpoint';
+import { JOB_DEFINITIONS } from '../../jobs/definitions';
+import { openTestDatabase, startTestApp, TEST_AUDIT_KEY, type ApiClient, type TestApp } from '../../test/harness';
 import { verifyAuditTrail } from './checkpoint';
+import { configureAudit } from './key';
 import { GENESIS_HASH, recordAudit, verifyAuditChain } from './service';
 
 type Client = ApiClient & { userId: string; unitId: string };
@@ -355,5 +358,20 @@ describe('concurrent writers', () => {
     expect(report.ok).toBe(true);
     const rowsWritten = await database.db.select().from(auditLog).where(eq(auditLog.action, 'test.concurrent'));
     expect(rowsWritten).toHaveLength(12);
+  });
+
+  it('the daily job signs a checkpoint of a sound chain, and fails (signing nothing) once the tail is cut', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-audit-job-'));
+    // what the server does at start: key and checkpoint directory from its settings
+    configureAudit({ DATA_DIR: dir, AUDIT_KEY: TEST_AUDIT_KEY, AUDIT_CHECKPOINT_DIR: dir, AUDIT_KEY_FILE: undefined });
+    expect(JOB_DEFINITIONS.map((j) => j.name)).toContain('audit.checkpoint');
+    await auditCheckpointJob.handler({ db: database.db, payload: {}, now: new Date() });
+    expect(fs.readdirSync(dir)).toHaveLength(1);
+    const [last] = await database.db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    await asDba(database.db, sql`delete from audit_log where seq = ${last!.seq}`);
+    await expect(auditCheckpointJob.handler({ db: database.db, payload: {}, now: new Date() })).rejects.toThrow(
+      /TRUNCATED.*截断/,
+    );
+    expect(fs.readdirSync(dir)).toHaveLength(1);
   });
 });
