@@ -95,7 +95,7 @@ describe('finding 2: writes name only regions and units of the caller’s scope'
     expect(inside.body.hostRegion.code).toBe('220421');
   });
 
-  it('refuses a county officer’s project hosted in the city above it (outside the county’s subtree)', async () => {
+  it('refuses a county officer’s project hosted in a sibling county (outside the county’s subtree)', async () => {
     const res = await dongfeng.post('/api/projects', {
       name: `县越界项目${++seq}`,
       totalInvestmentWan: '8000',
