@@ -15,6 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OBLIGATION_KIND_KEYS } from '../domain/obligations';
 import { ROLE_ACTIONS, can, type RoleName, type RouteAction } from '../domain/permissions';
 import { rows } from './db/client';
 import { loadDemoFactors } from './seed/demo-factors';
@@ -266,6 +267,31 @@ async function makeWorld(leader: ApiClient & { unitId: string }, regionCode: str
   );
   const parcelId = parcel?.id;
   await make('/api/factors/reservations', { projectId, parcelId, expiresOn: '2026-12-31' });
+  // A signed project's agreement with one obligation (and a reminder letter when the service sends one).
+  const [signed] = await rows<{ id: string }>(
+    t.database.db,
+    sql.raw(`select p.id from projects p join regions f on f.code = p.first_region_code join regions h on h.code = p.host_region_code
+      where f.path like '${pathPrefix}%' and h.path like '${pathPrefix}%' and p.confidentiality = 'normal'
+        and p.stage not in ('planned', 'negotiating', 'intent') order by p.id limit 1`),
+  );
+  if (signed) {
+    const agreement = await leader.post(`/api/projects/${signed.id}/agreements`, {
+      title: `矩阵投资协议${regionCode}`,
+      agreementNo: `JZ-${regionCode}-001`,
+      signedOn: '2025-06-01',
+      enterpriseName: '矩阵企业',
+      governmentParty: '人民政府',
+      obligations: [
+        { kind: OBLIGATION_KIND_KEYS[0], clause: '第五条', description: '按期开工', dueDate: '2025-12-31' },
+      ],
+    });
+    if (agreement.status !== 201)
+      console.warn(
+        `matrix world: agreement in ${regionCode} → ${summary(agreement)} ${JSON.stringify(agreement.body?.errors)}`,
+      );
+    const obligationId = agreement.body?.obligations?.[0]?.id;
+    if (obligationId) await make(`/api/services/obligations/${obligationId}/letters`, {});
+  }
   const inquiry = await t.client().post('/api/public/inquiries', {
     company: `矩阵投资${regionCode}有限公司`,
     contactName: '王五',
