@@ -78,7 +78,14 @@ export const ZTransferQuery = z.object({
   direction: z.enum(['incoming', 'outgoing']).default('incoming'),
   status: z.enum(['offered', 'accepted', 'declined', 'withdrawn']).optional(),
 });
-export const ZOfferTransfer = z.object({ toRegionCode: z.string().min(2).max(12), reason: ZReason });
+export const ZOfferTransfer = z.object({
+  toRegionCode: z
+    .string()
+    .min(2)
+    .max(12)
+    .describe('A region of your province (GET /api/regions/transfer-targets); another province: 400'),
+  reason: ZReason,
+});
 export const ZAnswerTransfer = z
   .object({ accept: z.boolean(), reason: z.string().trim().max(2000).optional() })
   .refine((b) => b.accept || (b.reason && b.reason.length > 0), {
@@ -167,7 +174,14 @@ export const ZRedirectCandidates = z.object({
   consent: z.boolean().describe('The first region has recorded its consent'),
   candidates: z.array(ZRef.extend({ projects: z.number().int() })),
 });
-export const ZRedirectRequest = z.object({ toRegionCode: z.string().min(2).max(12), reason: ZReason });
+export const ZRedirectRequest = z.object({
+  toRegionCode: z
+    .string()
+    .min(2)
+    .max(12)
+    .describe('A region of your province (GET /api/regions/transfer-targets); another province: 400'),
+  reason: ZReason,
+});
 
 export const ZProjectCoordination = z.object({
   firstReport: ZFirstReport.nullable(),

@@ -134,8 +134,13 @@ const editableFields = {
   jobs: z.number().int().min(0).max(10_000_000).nullable(),
   expectedTaxWan: ZWanIn.nullable(),
   sourceChannel: z.enum(SOURCE_CHANNELS),
-  hostRegionCode: ZRegionCodeIn,
-  responsibleUnitId: z.string().uuid(),
+  hostRegionCode: ZRegionCodeIn.describe(
+    '落地地: a region in your data scope; outside it (or unknown): 400 naming the field. Moving a project to another region goes through transfer',
+  ),
+  responsibleUnitId: z
+    .string()
+    .uuid()
+    .describe('责任单位: an active unit in your data scope; outside it (or unknown): 400 naming the field'),
   responsibleLeader: ZShortText,
   confidentiality: z.enum(CONFIDENTIALITY_LEVELS),
 };

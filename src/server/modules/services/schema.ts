@@ -198,7 +198,12 @@ export const ZCreateTicketRequest = z.object({
   projectId: z.string().uuid(),
   title: ZText(200),
   description: z.string().max(5000).default(''),
-  departmentId: z.string().uuid(),
+  departmentId: z
+    .string()
+    .uuid()
+    .describe(
+      '承办部门: an active unit in your data scope or of a region above the project’s host region within its province; else (or unknown) 400 naming the field',
+    ),
   dueDate: ZDateIn,
 });
 export type TCreateTicketRequest = z.infer<typeof ZCreateTicketRequest>;
@@ -272,7 +277,12 @@ export type TDepartmentFigures = z.infer<typeof ZDepartmentFigures>;
 export const ZSupervisionNoticeRequest = z.object({
   projectId: z.string().uuid(),
   ticketId: z.string().uuid().nullish(),
-  leadUnitId: z.string().uuid(),
+  leadUnitId: z
+    .string()
+    .uuid()
+    .describe(
+      '牵头单位: an active unit in your data scope or of a region above the project’s host region within its province; else (or unknown) 400 naming the field',
+    ),
   text: ZText(5000),
   replyBy: ZDateIn,
 });
