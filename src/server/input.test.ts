@@ -138,7 +138,7 @@ describe('Excel imports', () => {
       const xml = await zip.file(name)!.async('string');
       if (xml.includes('PLACEHOLDER-NAME')) zip.file(name, xml.replace('PLACEHOLDER-NAME', escapedName));
     }
-    return new Blob([await zip.generateAsync({ type: 'uint8array' })], { type: XLSX });
+    return new Blob([await zip.generateAsync({ type: 'arraybuffer' })], { type: XLSX });
   }
 
   it.each([
