@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OBLIGATION_KIND_KEYS } from '../domain/obligations';
-import { ROLE_ACTIONS, can, type RoleName, type RouteAction } from '../domain/permissions';
+import { ROLE_ACTIONS, actionsOf, can, type RoleName, type RouteAction } from '../domain/permissions';
 import { rows } from './db/client';
 import { loadDemoFactors } from './seed/demo-factors';
 import { loadDemoProjects } from './seed/demo-projects';
@@ -353,6 +353,15 @@ describe('authorization matrix (suite a)', () => {
     expect(undeclared).toEqual([]);
     expect(ops.filter((o) => !o.action).map((o) => `${o.method} ${o.path}`)).toEqual([]);
     expect(ops.length).toBeGreaterThan(150);
+  });
+
+  it('tells each caller what it may do in /api/auth/me, as the model says', async () => {
+    for (const role of ROLES) {
+      const me = await users[role].get('/api/auth/me');
+      expect(me.status).toBe(200);
+      expect([...me.body.actions].sort()).toEqual([...actionsOf(role)].sort());
+    }
+    expect((await users.auditor.get('/api/auth/me')).body.actions).not.toContain('read');
   });
 
   it('refuses every role without the declared action with 403 FORBIDDEN naming the action, on every route', async () => {
