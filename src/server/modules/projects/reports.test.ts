@@ -19,6 +19,7 @@ let officerC: Client;
 let provinceLeader: Client;
 let provinceOfficer: Client;
 let gansuOfficer: Client;
+let gansuLeader: Client;
 let seq = 0;
 
 async function makeProject(options: {
@@ -72,6 +73,7 @@ beforeAll(async () => {
   provinceLeader = await t.signIn({ role: 'leader', regionCode: '220000' });
   provinceOfficer = await t.signIn({ role: 'officer', regionCode: '220000' });
   gansuOfficer = await t.signIn({ role: 'officer', regionCode: '620100' });
+  gansuLeader = await t.signIn({ role: 'leader', regionCode: '620100' });
   // Sessions were opened on the real clock; from here on the tests set the date.
   vi.useFakeTimers({ toFake: ['Date'] });
 });
@@ -290,7 +292,6 @@ describe('stalled negotiations and task forces (Jilin: six months)', () => {
     expect(outside.body.errors[0].field).toBe('body.leadUnitId');
     // an officer may not assign task forces at all (403 before any lookup); a leader of another province does not find it
     expect((await gansuOfficer.post(`/api/projects/${stalled.id}/task-forces`, force)).status).toBe(403);
-    const gansuLeader = await t.signIn({ role: 'leader', regionCode: '620100' });
     expect((await gansuLeader.post(`/api/projects/${stalled.id}/task-forces`, force)).status).toBe(404);
 
     // Substantive progress clears the flag and restarts the clock.
