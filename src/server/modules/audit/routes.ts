@@ -104,7 +104,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/audit',
     {
-      config: { action: 'read' },
+      // Readers of the entity, or the audit administrator: decided per entity in entityHistory.
+      config: { action: 'signed-in' },
       schema: {
         tags: ['audit'],
         summary: "An entity's change history, for whoever may read the entity / 实体变更记录（可查看该对象者）",

@@ -62,7 +62,9 @@ export async function entityHistory(
   client: ClientInfo = {},
 ) {
   let list: Awaited<ReturnType<typeof repo.historyRows>> = [];
-  if (await repo.entityReadable(db, auth.scope, entity, entityId)) {
+  // A business reader sees the history of what it may read; the audit administrator (who reads no
+  // business data) sees any entity's history within its region.
+  if (can(auth.user.role, 'read') && (await repo.entityReadable(db, auth.scope, entity, entityId))) {
     list = await repo.historyRows(db, entity, entityId, null);
   } else if (can(auth.user.role, 'audit.read')) {
     list = await repo.historyRows(db, entity, entityId, auth.scope);

@@ -7,9 +7,12 @@ import type { TRegionNode } from './schema';
 
 let t: TestApp;
 let admin: ApiClient & { userId: string; unitId: string };
+/** The audit administrator reads the history (三权分立: the system admin does not). */
+let auditor: ApiClient;
 beforeAll(async () => {
   t = await startTestApp();
   admin = await t.signIn({ role: 'admin', regionCode: '000000' });
+  auditor = await t.signIn({ role: 'auditor', regionCode: '000000' });
 });
 afterAll(() => t.close());
 
@@ -110,7 +113,7 @@ describe('region seats', () => {
     expect(targets.find((r) => r.code === '220422')?.seat).toEqual({ lng: 125.123456, lat: 42.654321 });
     expect(targets.find((r) => r.code === '220400')?.seat).toEqual({ lng: 125.14, lat: 42.89 });
 
-    const history = await admin.get('/api/audit?entity=region&id=220422');
+    const history = await auditor.get('/api/audit?entity=region&id=220422');
     expect(history.status).toBe(200);
     expect(history.body.items.map((r: { action: string }) => r.action)).toEqual(['region.updated']);
     expect(history.body.items[0].before.seat).toEqual({ lng: 124.99, lat: 42.93 });
@@ -159,7 +162,7 @@ describe('region seats', () => {
     const cleared = await liaoyuanAdmin.patch('/api/regions/620100', { seat: null });
     expect(cleared.status).toBe(404);
     expect(await seatOf(admin, '620100')).toEqual({ lng: 103.83, lat: 36.06 });
-    expect((await admin.get('/api/audit?entity=region&id=620100')).status).toBe(404);
+    expect((await auditor.get('/api/audit?entity=region&id=620100')).status).toBe(404);
   });
 
   it('validates the seat at the boundary, naming the field in both languages, and changes nothing', async () => {
@@ -194,7 +197,7 @@ describe('region seats', () => {
     expect(noSeat.body.errors[0].field).toBe('body.seat');
 
     expect(await seatOf(admin, '220403')).toEqual({ lng: 125.15, lat: 42.95 });
-    expect((await admin.get('/api/audit?entity=region&id=220403')).status).toBe(404);
+    expect((await auditor.get('/api/audit?entity=region&id=220403')).status).toBe(404);
   });
 });
 
@@ -251,7 +254,7 @@ describe('units', () => {
     const [kept] = (await admin.get(`/api/units?regionCode=220421&q=${encodeURIComponent(name)}`)).body.items;
     expect(kept).toMatchObject({ nameEn: 'Dongfeng Service Post', active: true, version: 2 });
 
-    const history = await admin.get(`/api/audit?entity=unit&id=${id}`);
+    const history = await auditor.get(`/api/audit?entity=unit&id=${id}`);
     expect(history.status).toBe(200);
     expect(history.body.items.map((r: { action: string }) => r.action)).toEqual(['unit.created', 'unit.updated']);
     expect(history.body.items[1].before).toMatchObject({ nameEn: '', version: 1 });
