@@ -53,7 +53,11 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   URI_TOO_LONG: { status: 414, zh: '请求地址或其中的参数过长', en: 'The address or one of its parameters is too long' },
-  HEADERS_TOO_LARGE: { status: 431, zh: '请求地址或请求头过长', en: 'The address or the request headers are too large' },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    zh: '请求地址或请求头过长',
+    en: 'The address or the request headers are too large',
+  },
   REQUEST_TIMEOUT: { status: 408, zh: '请求发送超时', en: 'The request took too long to arrive' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   BUSY: { status: 503, zh: '系统繁忙，请稍后重试', en: 'The system is busy; try again' },

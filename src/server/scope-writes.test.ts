@@ -49,7 +49,7 @@ function fields(res: { body: { errors?: { field: string }[] } }) {
 }
 
 /** The field error of a reference outside the scope, in both languages, as for an unknown one. */
-function expectOutOfScope(res: { status: number; body: any }, field: string) {
+function expectOutOfScope(res: { status: number; headers: Headers; body: any }, field: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(400);
   expect(res.headers.get('content-type')).toContain('application/problem+json');
   const error = res.body.errors.find((e: { field: string }) => e.field === field);
