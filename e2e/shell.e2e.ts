@@ -83,7 +83,7 @@ describe('web shell', () => {
     await dialog.getByLabel('所属单位').click();
     await page.keyboard.type('辽源市投资');
     await page.locator('.ant-select-item-option').filter({ hasText: '辽源市投资促进中心' }).first().click();
-    await dialog.getByLabel('初始密码').fill('Newcomer2025');
+    await dialog.getByLabel('初始密码').fill('Newcomer-Harbour-2025');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.locator('.ant-form-item-explain-error').filter({ hasText: '用户名已被使用' }).waitFor();
 
@@ -99,15 +99,15 @@ describe('web shell', () => {
     // The new account can sign in.
     const other = await suite.newPage();
     await other.goto(suite.server.baseUrl + '/login');
-    await signIn(other, 'e2e.newcomer', 'Newcomer2025');
+    await signIn(other, 'e2e.newcomer', 'Newcomer-Harbour-2025');
     await other.locator('header').getByText('辽源市投促中心 新同事').waitFor();
     // …and change its own password from the user menu.
     await other.getByTestId('user-menu').click();
     await other.getByRole('menuitem', { name: '修改密码' }).click();
     const passwordDialog = other.getByRole('dialog');
-    await passwordDialog.getByLabel('当前密码').fill('Newcomer2025');
-    await passwordDialog.getByLabel('新密码', { exact: true }).fill('Changed2025x');
-    await passwordDialog.getByLabel('确认新密码').fill('Changed2025x');
+    await passwordDialog.getByLabel('当前密码').fill('Newcomer-Harbour-2025');
+    await passwordDialog.getByLabel('新密码', { exact: true }).fill('Changed-Lantern-2025');
+    await passwordDialog.getByLabel('确认新密码').fill('Changed-Lantern-2025');
     await passwordDialog.getByRole('button', { name: /保\s*存/ }).click();
     await other.getByText('密码已修改').waitFor();
     await other.context().close();

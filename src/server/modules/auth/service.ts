@@ -41,6 +41,19 @@ export function pendingStep(
   return null;
 }
 
+/** What the account security page shows before the user acts: two-factor on, and whether the role must keep it. */
+export async function twoFactorState(
+  db: Db,
+  config: Config,
+  auth: AuthContext,
+): Promise<{ totpEnabled: boolean; mfaRequired: boolean }> {
+  const [found, policy] = await Promise.all([repo.findUserForLogin(db, auth.user.username), loadPolicy(db, config)]);
+  return {
+    totpEnabled: Boolean(found?.user.totpEnabledAt),
+    mfaRequired: mfaRequiredFor(auth.user.role, policy),
+  };
+}
+
 /** The caller a user row stands for; `session` is empty for work done on a user's behalf (the demo seed). */
 export function toContext(
   row: Pick<SessionRow, 'user' | 'unit' | 'region'> & { session: { id: string; csrfToken: string } },

@@ -26,8 +26,12 @@ async function enrol(c: ApiClient): Promise<{ secret: string; recoveryCodes: str
 describe('two-factor sign-in', () => {
   it('asks an enrolled user for a second factor and opens nothing before it', async () => {
     const officer = await t.signIn({ role: 'officer', regionCode: '220400' });
-    const username = (await officer.get('/api/auth/me')).body.username as string;
+    const before = (await officer.get('/api/auth/me')).body;
+    const username = before.username as string;
+    // The account page reads the state before the user acts: off, and optional for an officer.
+    expect(before).toMatchObject({ totpEnabled: false, mfaRequired: false });
     const { secret, recoveryCodes } = await enrol(officer);
+    expect((await officer.get('/api/auth/me')).body).toMatchObject({ totpEnabled: true, mfaRequired: false });
     expect(recoveryCodes).toHaveLength(10);
     for (const code of recoveryCodes) expect(code).toMatch(/^[a-z2-7]{5}-[a-z2-7]{5}$/);
 
@@ -107,6 +111,7 @@ describe('two-factor sign-in', () => {
       const c = await t.signIn({ role, regionCode: '000000' });
       const me = await c.get('/api/auth/me');
       expect(me.body.pending, role).toBe('enrol-totp');
+      expect(me.body, role).toMatchObject({ totpEnabled: false, mfaRequired: true });
       const blocked = await c.get(role === 'security' ? '/api/security/policy' : '/api/users');
       expect(blocked.status).toBe(403);
       expect(blocked.body.code).toBe('AUTH_STEP_REQUIRED');
