@@ -271,7 +271,8 @@ export const en: Dictionary = {
   'password.current': 'Current password',
   'password.new': 'New password',
   'password.confirm': 'Confirm new password',
-  'password.rule': 'At least 12 characters, without the username, not one of your last 5 passwords, not a common or easily guessed password',
+  'password.rule':
+    'At least 12 characters, without the username, not one of your last 5 passwords, not a common or easily guessed password',
   'password.mismatch': 'The two new passwords differ',
   'password.changed': 'Password changed',
   'password.policy.title': 'The new password must:',
@@ -292,7 +293,8 @@ export const en: Dictionary = {
   'login.totp.verify': 'Verify',
   'login.totp.otherAccount': 'Sign in with another account',
   'account.forced.title': 'Change your password',
-  'account.forced.why': 'You are using an initial password or one an administrator reset. Change it before you continue.',
+  'account.forced.why':
+    'You are using an initial password or one an administrator reset. Change it before you continue.',
   'account.forced.submit': 'Change password and continue',
   'account.security.title': 'Account security',
   'account.mfa.title': 'Two-step verification',
@@ -307,12 +309,14 @@ export const en: Dictionary = {
   'account.enrol.requiredTitle': 'Set up two-step verification',
   'account.enrol.requiredWhy': 'Your role must sign in with a second factor. Set up an authenticator app to continue.',
   'account.enrol.start': 'Set up two-step verification',
-  'account.enrol.scan': '1. Scan the QR code with an authenticator app (e.g. Microsoft Authenticator, Google Authenticator, FreeOTP)',
+  'account.enrol.scan':
+    '1. Scan the QR code with an authenticator app (e.g. Microsoft Authenticator, Google Authenticator, FreeOTP)',
   'account.enrol.secret': 'Cannot scan? Enter this key by hand:',
   'account.enrol.confirmHint': '2. Enter the 6-digit code the app shows to confirm',
   'account.enrol.confirm': 'Confirm and turn on',
   'account.recovery.title': 'Recovery codes',
-  'account.recovery.hint': 'Keep these 10 recovery codes safe: if you lose your phone, each one signs you in once instead of a code. They are shown only this once.',
+  'account.recovery.hint':
+    'Keep these 10 recovery codes safe: if you lose your phone, each one signs you in once instead of a code. They are shown only this once.',
   'account.recovery.copy': 'Copy',
   'account.recovery.copied': 'Copied',
   'account.recovery.download': 'Download',
@@ -679,7 +683,8 @@ export const en: Dictionary = {
   'audit.changes': 'Changes',
   'audit.system': 'System',
   'auditTrail.title': 'Audit trail',
-  'auditTrail.hint': 'Every action on the platform, hash-chained and signed with a key; for the audit administrator only. Each read, export and verification is itself recorded.',
+  'auditTrail.hint':
+    'Every action on the platform, hash-chained and signed with a key; for the audit administrator only. Each read, export and verification is itself recorded.',
   'auditTrail.username': 'User name',
   'auditTrail.entity': 'Entity type',
   'auditTrail.entityId': 'Entity id',
