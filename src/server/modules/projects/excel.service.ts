@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { validateCreditCode } from '../../../domain/credit-code';
 import { AppError, type Bilingual } from '../../../domain/errors';
+import { can } from '../../../domain/permissions';
 import { STAGE_LABELS } from '../../../domain/lifecycle';
 import { parseWan } from '../../../domain/money';
 import { foldName } from '../../../domain/names';
@@ -332,9 +333,9 @@ class ImportRefused extends Error {
  * every bad cell.
  */
 export async function importProjects(db: Db, auth: AuthContext, file: Buffer): Promise<ImportResult> {
-  if (auth.user.role === 'viewer') {
+  if (!can(auth.user.role, 'project.write')) {
     throw new AppError('FORBIDDEN', {
-      detail: { zh: '查看人员不能导入项目', en: 'Viewers cannot import projects' },
+      detail: { zh: '您的角色不能导入项目', en: 'Your role cannot import projects' },
     });
   }
   const book = new ExcelJS.Workbook();

@@ -1,4 +1,5 @@
 import { AppError } from '../../../domain/errors';
+import { can } from '../../../domain/permissions';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
 import { type Scope, transferScope } from '../../lib/scope';
@@ -18,7 +19,7 @@ import { isUniqueViolation } from '../../db/errors';
 
 /** Administration is for admins only; everyone else is refused outright (their scope is not the question). */
 export function requireAdmin(auth: AuthContext): void {
-  if (auth.user.role !== 'admin') throw new AppError('FORBIDDEN');
+  if (!can(auth.user.role, 'admin')) throw new AppError('FORBIDDEN');
 }
 
 function unitNameConflict(): AppError {
