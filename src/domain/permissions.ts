@@ -125,6 +125,12 @@ export interface OwnedObject {
 const OWN_UNIT_ONLY: ReadonlySet<RoleName> = new Set<RoleName>(['liaison']);
 
 /**
+ * Roles that see every confidential project of their scope; everyone else sees one only when it is
+ * their own unit's (first or responsible unit). Applied in SQL by `projectVisible`.
+ */
+export const CONFIDENTIAL_READERS: readonly RoleName[] = ['leader', 'admin'];
+
+/**
  * Whether the actor may write this object (beyond the role's action and the region scope, which are
  * checked separately): a liaison only when one of the object's units is its own; other roles always.
  */

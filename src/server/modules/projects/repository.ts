@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, getTableColumns, inArray, type Placeholder, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import { DATABASES, type Stage } from '../../../domain/lifecycle';
+import { CONFIDENTIAL_READERS } from '../../../domain/permissions';
 import { BULK_CHUNK, insertMany } from '../../db/bulk';
 import { type Db, preparedStatement, rows } from '../../db/client';
 import {
@@ -95,7 +96,10 @@ function visibleTo(all: boolean, pathPattern: string | Placeholder, userId: stri
     : sql`(${regionInSubtree(projects.firstRegionCode, pathPattern)} or ${regionInSubtree(projects.hostRegionCode, pathPattern)})`;
   const confidential = sql`(${projects.confidentiality} = 'normal' or exists (
     select 1 from users u where u.id = ${userId}
-      and (u.role in ('leader', 'admin') or u.unit_id = ${projects.firstUnitId} or u.unit_id = ${projects.responsibleUnitId})))`;
+      and (u.role in (${sql.join(
+        CONFIDENTIAL_READERS.map((role) => sql`${role}`),
+        sql`, `,
+      )}) or u.unit_id = ${projects.firstUnitId} or u.unit_id = ${projects.responsibleUnitId})))`;
   return sql`(${region} and ${confidential})`;
 }
 
