@@ -6,6 +6,10 @@ import { rows } from '../src/server/db/client';
 import { ApiClient } from '../src/server/test/harness';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, e2eSuite } from './server';
 
+// antd may leave its finished loading icon (aria-label "loading") in the button while the icon's
+// leave motion has not ended, so the name is matched at its end only.
+const VERIFY = /验\s*证$/;
+
 const suite = e2eSuite();
 
 async function signIn(page: Page, username: string, password: string) {
@@ -76,7 +80,7 @@ describe('accounts', () => {
     await page.goto(suite.server.baseUrl + '/dashboard');
     await page.waitForURL('**/login');
     await page.getByLabel('动态码').fill(nextCode(secret));
-    await page.getByRole('button', { name: /^验\s*证$/ }).click();
+    await page.getByRole('button', { name: VERIFY }).click();
     await page.waitForURL('**/dashboard');
     await page.locator('header').getByText('辽源市 观察员').first().waitFor();
     await signOut(page);
@@ -86,19 +90,19 @@ describe('accounts', () => {
     await signIn(page, 'liaoyuan.viewer', DEMO_PASSWORD);
     await page.getByRole('button', { name: '无法使用验证器？改用恢复码' }).click();
     await page.getByLabel('恢复码').fill(recovery);
-    await page.getByRole('button', { name: /^验\s*证$/ }).click();
+    await page.getByRole('button', { name: VERIFY }).click();
     await page.waitForURL('**/dashboard');
     await signOut(page);
 
     await signIn(page, 'liaoyuan.viewer', DEMO_PASSWORD);
     await page.getByRole('button', { name: '无法使用验证器？改用恢复码' }).click();
     await page.getByLabel('恢复码').fill(recovery);
-    await page.getByRole('button', { name: /^验\s*证$/ }).click();
+    await page.getByRole('button', { name: VERIFY }).click();
     await page.getByRole('alert').filter({ hasText: '动态验证码或恢复码不正确' }).waitFor();
     expect(page.url()).toMatch(/\/login$/);
     // Another unused code still works.
     await page.getByLabel('恢复码').fill(recoveryCodes[1]!.trim());
-    await page.getByRole('button', { name: /^验\s*证$/ }).click();
+    await page.getByRole('button', { name: VERIFY }).click();
     await page.waitForURL('**/dashboard');
     await page.context().close();
   });
