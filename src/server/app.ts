@@ -110,10 +110,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     if (problem.status >= 500) req.log.error({ err }, 'request failed');
     else req.log.info({ code: problem.code, status: problem.status }, 'request refused');
     if (problem.code === 'BUSY') void reply.header('retry-after', '1');
-    return reply
-      .code(problem.status)
-      .type('application/problem+json; charset=utf-8')
-      .send(JSON.stringify({ ...problem, requestId: req.id }));
+    return sendProblem(reply, problem, req.id);
   });
 
   await app.register(helmet, {
@@ -187,10 +184,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       zh: `没有 ${req.method} ${req.url.split('?')[0]} 这个接口`,
       en: `No route ${req.method} ${req.url.split('?')[0]}`,
     });
-    return reply
-      .code(404)
-      .type('application/problem+json; charset=utf-8')
-      .send(JSON.stringify({ ...problem, requestId: req.id }));
+    return sendProblem(reply, problem, req.id);
   });
 
   return app;
