@@ -26,4 +26,6 @@ export interface AuthContext {
   csrfToken: string;
   /** Set while the session owes a step; such a session may call only the routes that clear it. */
   pending?: PendingStep | null;
+  /** Two-factor sign-in is on for the user, and whether the policy makes the role keep it. */
+  twoFactor?: { enabled: boolean; required: boolean };
 }

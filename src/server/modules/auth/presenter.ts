@@ -14,5 +14,7 @@ export function presentMe(auth: AuthContext): TMe {
     csrfToken: auth.csrfToken,
     pending: auth.pending ?? null,
     actions: actionsOf(u.role),
+    totpEnabled: auth.twoFactor?.enabled,
+    mfaRequired: auth.twoFactor?.required,
   };
 }

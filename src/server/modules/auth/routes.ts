@@ -72,7 +72,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { action: 'signed-in' },
       schema: { tags: ['auth'], summary: 'The signed-in user / 当前用户', response: { 200: ZMe } },
     },
-    async (req) => ({ ...presentMe(req.auth), ...(await auth.twoFactorState(db, config, req.auth)) }),
+    async (req) => presentMe(req.auth),
   );
 
   app.post(

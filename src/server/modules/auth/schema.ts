@@ -45,8 +45,8 @@ export const ZMe = z.object({
   actions: z
     .array(z.enum(Object.keys(ACTIONS) as [RouteAction, ...RouteAction[]]))
     .describe('What the caller may do (src/domain/permissions.ts): the web shows only what these allow'),
-  totpEnabled: z.boolean().optional().describe('Two-factor sign-in is on (GET /api/auth/me only)'),
-  mfaRequired: z.boolean().optional().describe('The role must keep two-factor sign-in on (GET /api/auth/me only)'),
+  totpEnabled: z.boolean().optional().describe('Two-factor sign-in is on'),
+  mfaRequired: z.boolean().optional().describe('The role must keep two-factor sign-in on'),
 });
 
 export const ZTotpRequest = z.object({

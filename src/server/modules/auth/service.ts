@@ -30,8 +30,8 @@ export interface SignInSource {
 }
 
 /** The step a session owes, in the contract's order: second factor, own password, enrolment. */
-export function pendingStep(
-  session: { pending: 'totp' | null },
+function pendingStep(
+  session: { pending?: 'totp' | null },
   user: Pick<UserRow, 'role' | 'mustChangePassword' | 'totpEnabledAt'>,
   policy: Pick<TSecurityPolicy, 'mfaRequired'>,
 ): PendingStep | null {
@@ -41,23 +41,16 @@ export function pendingStep(
   return null;
 }
 
-/** What the account security page shows before the user acts: two-factor on, and whether the role must keep it. */
-export async function twoFactorState(
-  db: Db,
-  config: Config,
-  auth: AuthContext,
-): Promise<{ totpEnabled: boolean; mfaRequired: boolean }> {
-  const [found, policy] = await Promise.all([repo.findUserForLogin(db, auth.user.username), loadPolicy(db, config)]);
-  return {
-    totpEnabled: Boolean(found?.user.totpEnabledAt),
-    mfaRequired: mfaRequiredFor(auth.user.role, policy),
-  };
-}
-
-/** The caller a user row stands for; `session` is empty for work done on a user's behalf (the demo seed). */
+/**
+ * The caller a session row stands for, with the step it owes and its two-factor state under the
+ * policy in force; without a policy (work done on a user's behalf by the demo seed, `session` empty)
+ * it owes nothing.
+ */
 export function toContext(
-  row: Pick<SessionRow, 'user' | 'unit' | 'region'> & { session: { id: string; csrfToken: string } },
-  pending: PendingStep | null = null,
+  row: Pick<SessionRow, 'user' | 'unit' | 'region'> & {
+    session: { id: string; csrfToken: string; pending?: 'totp' | null };
+  },
+  policy: Pick<TSecurityPolicy, 'mfaRequired'> | null = null,
 ): AuthContext {
   const { user, unit, region, session } = row;
   return {
@@ -79,7 +72,10 @@ export function toContext(
     },
     sessionId: session.id,
     csrfToken: session.csrfToken,
-    pending,
+    pending: policy ? pendingStep(session, user, policy) : null,
+    twoFactor: policy
+      ? { enabled: user.totpEnabledAt !== null, required: mfaRequiredFor(user.role, policy) }
+      : undefined,
   };
 }
 
@@ -170,7 +166,7 @@ export async function login(
   if (!row) throw new AppError('INTERNAL');
   return {
     token,
-    context: toContext(row, pendingStep(row.session, row.user, policy)),
+    context: toContext(row, policy),
     ttlHours: policy.sessionTtlHours,
   };
 }
@@ -213,7 +209,7 @@ export async function authenticate(db: Db, token: string, config: Config): Promi
     return null;
   }
   if (idleMs > 60_000) await repo.touchSession(db, row.session.id);
-  return toContext(row, pendingStep(row.session, row.user, policy));
+  return toContext(row, policy);
 }
 
 /** What a session owing each step may call, besides GET /api/auth/me and POST /api/auth/logout. */

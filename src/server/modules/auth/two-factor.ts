@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/service';
 import { mfaRequiredFor } from '../security/policy';
 import { loadPolicy } from '../security/service';
 import * as repo from './repository';
-import { type SignInSource, pendingStep, recordFailedSignIn, recordSignIn, toContext } from './service';
+import { type SignInSource, recordFailedSignIn, recordSignIn, toContext } from './service';
 
 export const TOTP_ISSUER = 'Zhaoshang 招商';
 export const RECOVERY_CODE_COUNT = 10;
@@ -133,7 +133,7 @@ export async function verifySecondFactor(
   if (!factors) throw new AppError('TOTP_INVALID');
   const row = await repo.findSession(db, auth.sessionId);
   if (!row) throw new AppError('UNAUTHENTICATED');
-  return toContext(row, pendingStep(row.session, row.user, policy));
+  return toContext(row, policy);
 }
 
 /** Starts enrolment: a new secret for the user's authenticator app, confirmed by {@link enableTotp}. */
